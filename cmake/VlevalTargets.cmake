@@ -1,0 +1,36 @@
+# Helpers shared by the folders' CMakeLists.
+
+# vleval_warnings(<target>): the project's warning set, as errors in our own code.
+function(vleval_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror
+                                           -Wno-error=deprecated-declarations
+                                           # GCC 12 false positives in <string> at -O3
+                                           -Wno-restrict)
+endfunction()
+
+# vleval_library(<name> SOURCES ... [DEPS ...]): a static library of one folder,
+# including that folder's parent so headers are named "<folder>/<file>.h".
+function(vleval_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS})
+  vleval_warnings(${name})
+endfunction()
+
+# vleval_tests(<folder> LIBS ... TESTS a_test b_test ... [LABELS ...]): one gtest
+# executable per <name>.cc in tests/<folder>/, discovered into CTest.
+include(GoogleTest)
+function(vleval_tests folder)
+  cmake_parse_arguments(ARG "" "" "LIBS;TESTS;LABELS" ${ARGN})
+  foreach(test ${ARG_TESTS})
+    set(exe ${folder}_${test})
+    add_executable(${exe} ${test}.cc)
+    target_link_libraries(${exe} PRIVATE ${ARG_LIBS} vleval_testing GTest::gtest_main)
+    vleval_warnings(${exe})
+    gtest_discover_tests(${exe}
+      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+      PROPERTIES LABELS "${folder};${ARG_LABELS}"
+      DISCOVERY_TIMEOUT 60)
+  endforeach()
+endfunction()
