@@ -44,6 +44,7 @@ Result<SuiteConfig> LoadSuite(const std::filesystem::path& path) {
   if (entries == nullptr || !entries->is_array() || entries->empty()) {
     return Error{where + ": 'entries' must be a non-empty array"};
   }
+  suite.entries.reserve(entries->size());
   for (std::size_t i = 0; i < entries->size(); ++i) {
     auto entry = ParseEntry((*entries)[i], where + " entries[" + std::to_string(i) + "]");
     if (!entry) return entry.error();
