@@ -1,5 +1,8 @@
 // The `vleval` executable as a user meets it: help, exit codes, errors.
+#include <fstream>
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/support/testing.h"
 
@@ -61,9 +64,41 @@ TEST(Cli, TasksWithMissingConfigsFolderFailsNamingIt) {
 }
 
 TEST(Cli, UnbuiltCommandSaysSoAndExitsTwo) {
-  const auto result = Vleval("history --task okvqa");
+  const auto result = Vleval("merge RUN");
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("vleval history: not built yet"), std::string::npos);
+  EXPECT_NE(result.err.find("vleval merge: not built yet"), std::string::npos);
+}
+
+TEST(Cli, ScorePrintsTheDataLayoutJsonAndPerSampleFile) {
+  const auto root = testing::SharedDataDir();
+  VLEVAL_SKIP_UNLESS_EXISTS(root / "vsr" / "zeroshot_test.jsonl");
+  testing::TempDir dir;
+  const auto predictions = dir.path() / "vsr.jsonl";
+  {
+    std::ofstream out(predictions);
+    for (int i = 0; i < 1222; ++i) out << nlohmann::json{{"id", i}, {"output", "false"}}.dump() << "\n";
+  }
+  const auto per_sample = dir.path() / "per_sample.jsonl";
+  const auto result = Vleval("score --task vsr --data-root " + root.string() + " --predictions " +
+                             predictions.string() + " --per-sample " + per_sample.string());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const nlohmann::json expected = {
+      {"task", "vsr"}, {"dialect", "minigptv2"}, {"n", 1222}, {"metrics", {{"accuracy", 593.0 / 1222.0 * 100.0}}}};
+  EXPECT_EQ(result.out, expected.dump() + "\n");
+  std::ifstream lines(per_sample);
+  std::string row0, row1;
+  std::getline(lines, row0);
+  std::getline(lines, row1);
+  EXPECT_EQ(row0, R"({"id":0,"score":0.0})");  // row 0 of the VSR test split is labelled true
+  EXPECT_EQ(row1, R"({"id":1,"score":1.0})");  // row 1 is labelled false
+}
+
+TEST(Cli, ScoreWithUnknownTaskOrDialectIsAUsageError) {
+  EXPECT_EQ(Vleval("score --task okvqaa --predictions x.jsonl").exit_code, 2);
+  EXPECT_EQ(Vleval("score --task okvqa --predictions x.jsonl --dialect lmms").exit_code, 2);
+  const auto missing = Vleval("score --task vsr --data-root /nonexistent --predictions x.jsonl");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("/nonexistent"), std::string::npos) << missing.err;
 }
 
 TEST(Cli, VersionReportsTheTorchRuntime) {

@@ -1,0 +1,40 @@
+// Reading CHAIR's inputs from disk into plain values (the scorer itself does
+// no file I/O): the synonym and punkt tables as the text ScoringOptions::
+// resources carries, and the COCO 2014 instance and caption annotations as
+// per-image reference lists for MetricSample.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+
+namespace vleval::chair {
+
+// Reads `synonyms_file` (LisaAnne/Hallucination data/synonyms.txt) and the
+// four tables of `punkt_dir` (nltk_data tokenizers/punkt_tab/english/) into
+// the resource map chair_metric.h names. Errors name the missing file.
+Result<std::map<std::string, std::string>> ReadChairResources(
+    const std::filesystem::path& synonyms_file, const std::filesystem::path& punkt_dir);
+
+struct ChairImageReferences {
+  std::vector<std::string> objects;   // category name per instance annotation
+  std::vector<std::string> captions;  // reference captions, in file order
+};
+
+// Reads COCO `instances_*.json` files (categories + annotations) and
+// `captions_*.json` files (annotations) into image id -> references, keeping
+// only ids in `image_ids` (all when empty). Errors name the file and the
+// annotation index of a malformed entry (missing image_id, unknown
+// category_id, caption not a string). Single-threaded; memory is that of the
+// parsed JSON (about 1 GB for the 2014 instances).
+Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReferences(
+    const std::vector<std::filesystem::path>& instance_files,
+    const std::vector<std::filesystem::path>& caption_files,
+    const std::vector<int64_t>& image_ids = {});
+
+}  // namespace vleval::chair

@@ -1,0 +1,46 @@
+// Sample: one benchmark item as the harness sees it, whatever file it came
+// from: its id (as the predictions file writes it), where its image may be,
+// the fields its prompt template fills, and what its scorer needs. Plain
+// values only (no torch, no metrics types), so model, metrics and reports can
+// each take what they need through thin glue in the harness.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vleval {
+
+struct Sample {
+  // The sample id of data_layout.md: OK-VQA/GQA question id, VSR and REC
+  // 0-based row index, IconVQA problem id, VizWiz image file name, HM id,
+  // CHAIR COCO image id. An integer where the source id is all digits, else a
+  // string.
+  nlohmann::json id;
+  // Every path the image may have, most likely first (2014 and 2017 COCO
+  // names, per-task overrides); ResolveImage picks the first that exists.
+  std::vector<std::filesystem::path> image_candidates;
+  // Values for the prompt's {field} placeholders ("question", "caption",
+  // "sent", "text"), verbatim from the annotation file.
+  std::map<std::string, std::string> fields;
+  // What the task's metric needs, as JSON with keys fixed per loader family
+  // (documented in benchmarks/loaders/builtin_loaders.h), e.g.
+  // {"answers": [...10 strings]} for OK-VQA, {"bbox": [x, y, w, h], "width":
+  // W, "height": H} for REC.
+  nlohmann::json references;
+};
+
+// One task's samples in file order plus what reading them produced.
+struct LoadedSamples {
+  std::vector<Sample> samples;
+  // Every annotation file read, in reading order (for data manifests).
+  std::vector<std::filesystem::path> files;
+  // Problems that do not stop a run (a count that differs from the published
+  // one); each names the task and file.
+  std::vector<std::string> warnings;
+};
+
+}  // namespace vleval

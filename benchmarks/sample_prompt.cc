@@ -1,0 +1,14 @@
+#include "benchmarks/sample_prompt.h"
+
+namespace vleval {
+
+Result<SamplePrompt> RenderSamplePrompt(const TaskConfig& config, const std::string& variant,
+                                        const IdentifierChoice& identifier, const Sample& sample) {
+  auto prompt = config.Variant(variant);
+  if (!prompt) return prompt.error();
+  auto text = RenderTaskText(*prompt, identifier, sample.fields);
+  if (!text) return Error{"task '" + config.name + "' sample " + sample.id.dump() + ": " + text.error().message};
+  return SamplePrompt{*text, WrapConversation(config.conversation, *text)};
+}
+
+}  // namespace vleval

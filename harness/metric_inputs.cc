@@ -1,0 +1,87 @@
+#include "harness/metric_inputs.h"
+
+namespace vleval {
+namespace {
+
+// Reads references[key] as T, or fails naming the sample and key.
+template <typename T>
+Result<T> Field(const Sample& sample, const std::string& id, const char* key) {
+  const auto it = sample.references.find(key);
+  if (it == sample.references.end()) return Error{"sample " + id + ": reference '" + key + "' is missing"};
+  try {
+    return it->get<T>();
+  } catch (const nlohmann::json::exception&) {
+    return Error{"sample " + id + ": reference '" + key + "' has the wrong type"};
+  }
+}
+
+std::string OptionalString(const Sample& sample, const char* key) {
+  const auto it = sample.references.find(key);
+  return it != sample.references.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Status FillReferences(const std::string& loader, const Sample& sample, const ChairReferenceMap& chair,
+                      MetricSample& out) {
+  const std::string& id = out.id;
+  if (loader == "okvqa" || loader == "vizwiz") {
+    auto answers = Field<std::vector<std::string>>(sample, id, "answers");
+    if (!answers) return answers.error();
+    out.answers = *answers;
+    out.question_type = OptionalString(sample, "question_type");
+    out.answer_type = OptionalString(sample, "answer_type");
+  } else if (loader == "gqa") {
+    auto answer = Field<std::string>(sample, id, "answer");
+    if (!answer) return answer.error();
+    out.answers = {*answer};
+  } else if (loader == "vsr" || loader == "hm") {
+    auto label = Field<int>(sample, id, "label");
+    if (!label) return label.error();
+    out.label = *label;
+  } else if (loader == "iconvqa") {
+    auto answer = Field<int>(sample, id, "answer");
+    if (!answer) return answer.error();
+    out.label = *answer;
+  } else if (loader == "refcoco") {
+    auto bbox = Field<std::vector<double>>(sample, id, "bbox");
+    auto width = Field<double>(sample, id, "width");
+    auto height = Field<double>(sample, id, "height");
+    if (!bbox) return bbox.error();
+    if (!width) return width.error();
+    if (!height) return height.error();
+    if (bbox->size() != 4) return Error{"sample " + id + ": reference 'bbox' must hold 4 numbers"};
+    const auto& b = *bbox;
+    out.box = PixelBox{b[0], b[1], b[0] + b[2], b[1] + b[3]};
+    out.image_width = *width;
+    out.image_height = *height;
+  } else if (loader == "chair") {
+    auto image_id = Field<int64_t>(sample, id, "image_id");
+    if (!image_id) return image_id.error();
+    const auto it = chair.find(*image_id);
+    if (it == chair.end()) {
+      return Error{"sample " + id + ": COCO image " + std::to_string(*image_id) +
+                   " has no instance or caption annotations"};
+    }
+    out.reference_objects = it->second.objects;
+    out.reference_captions = it->second.captions;
+  } else {
+    return Error{"no metric glue for loader '" + loader + "'"};
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<MetricSample> ToMetricSample(const std::string& loader, const Sample& sample,
+                                    const Prediction* prediction, const ChairReferenceMap& chair) {
+  MetricSample out;
+  out.id = SampleIdText(sample.id);
+  if (prediction != nullptr) {
+    out.output = prediction->output;
+    out.p_yes = prediction->p_yes;
+    out.candidates_nll = prediction->candidates_nll;
+  }
+  if (auto status = FillReferences(loader, sample, chair, out); !status) return Error{status.message()};
+  return out;
+}
+
+}  // namespace vleval

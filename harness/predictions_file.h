@@ -1,0 +1,60 @@
+// Reading model predictions for scoring (`vleval score`, `vleval run`
+// resume): the harness's predictions JSONL (data_layout.md "Predictions
+// file") and the OK-VQA output file of the MiniGPT-v2 scripts
+// (`[{"answer": ..., "question_id": ...}]`, written by eval_vqa.py).
+//
+// Every problem is an Error naming the file and the 1-based line (JSONL) or
+// entry (JSON array): malformed JSON, a missing or non-integer/non-string
+// id, a missing output, a field of the wrong type, a duplicate id. Ids that
+// match no sample are found by MatchPredictions once the samples are known.
+// Not thread-safe per object; distinct files may be read concurrently.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace vleval {
+
+// One prediction. Ids are compared as text: a JSON string as is, an integer
+// in decimal (so 42 and "42" are the same sample).
+struct Prediction {
+  std::string id;
+  size_t line = 0;  // 1-based line (JSONL) or entry (array) it came from
+  std::string prompt;
+  std::string output;                  // raw model text ("answer" in the OK-VQA file)
+  std::vector<int64_t> token_ids;      // generated ids, when recorded
+  std::vector<double> candidates_nll;  // IconVQA: summed NLL per choice
+  std::optional<double> p_yes;         // HM: probability of "yes"
+  std::optional<int> attempts;         // REC: resampling rounds used
+};
+
+struct PredictionsFile {
+  std::filesystem::path path;
+  std::vector<Prediction> predictions;  // file order
+  std::map<std::string, size_t> index_by_id;
+};
+
+// The harness's JSONL: one object per non-blank line with at least "id" and
+// "output"; optional "prompt", "token_ids", "candidates_nll", "p_yes",
+// "attempts"; other keys are ignored (the format is open to extension).
+Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path);
+
+// MiniGPT-v2's OK-VQA output: a JSON array of {"answer", "question_id"}.
+Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& path);
+
+// Either format, told apart by the first non-blank byte ('[' = array).
+Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path);
+
+// The prediction for each sample id, in `sample_ids` order, nullptr where
+// the file has none (the caller counts those as failures). An id in the
+// file that is not among `sample_ids` is an error naming it and its line.
+Result<std::vector<const Prediction*>> MatchPredictions(const PredictionsFile& file,
+                                                        const std::vector<std::string>& sample_ids);
+
+}  // namespace vleval

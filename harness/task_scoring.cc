@@ -1,0 +1,103 @@
+#include "harness/task_scoring.h"
+
+#include "benchmarks/chair_references.h"
+#include "benchmarks/loader.h"
+#include "harness/metric_inputs.h"
+#include "metrics/metric_registry.h"
+
+namespace vleval {
+namespace {
+
+// Adds CHAIR's tables to `options` and fills `out` with the per-image
+// references of the images of `samples`.
+Status LoadChairInputs(const TaskConfig& task, const std::filesystem::path& data_root,
+                       const std::vector<Sample>& samples, ScoringOptions& options, ChairReferenceMap& out) {
+  auto resources = chair::ReadChairResources(data_root / "chair" / "synonyms.txt",
+                                             data_root / "chair" / "punkt_tab" / "english");
+  if (!resources) return resources.error();
+  options.resources.insert(resources->begin(), resources->end());
+
+  std::filesystem::path annotations = data_root / "coco" / "annotations";
+  if (task.loader_options.is_object() && task.loader_options.contains("annotations_dir") &&
+      task.loader_options["annotations_dir"].is_string()) {
+    annotations = data_root / task.loader_options["annotations_dir"].get<std::string>();
+  }
+  std::vector<std::filesystem::path> instances, captions;
+  for (const char* split : {"val2014", "train2014"}) {
+    const auto instance_file = annotations / ("instances_" + std::string(split) + ".json");
+    const auto caption_file = annotations / ("captions_" + std::string(split) + ".json");
+    if (std::filesystem::exists(instance_file)) instances.push_back(instance_file);
+    if (std::filesystem::exists(caption_file)) captions.push_back(caption_file);
+  }
+  if (instances.empty() || captions.empty()) {
+    return Error{"CHAIR needs instances_val2014.json and captions_val2014.json in " + annotations.string()};
+  }
+  std::vector<int64_t> image_ids;
+  image_ids.reserve(samples.size());
+  for (const auto& sample : samples) image_ids.push_back(sample.id.get<int64_t>());
+  auto references = chair::ReadCocoChairReferences(instances, captions, image_ids);
+  if (!references) return references.error();
+  out.swap(references.value());
+  return {};
+}
+
+}  // namespace
+
+Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
+                                       const PredictionsFile& predictions, Dialect dialect,
+                                       const ScoringOptions& options) {
+  auto loaded = LoadTaskSamples(task, data_root);
+  if (!loaded) return loaded.error();
+  TaskScore score;
+  score.task = task.name;
+  score.dialect = dialect;
+  score.warnings = loaded->warnings;
+
+  std::vector<std::string> id_texts;
+  id_texts.reserve(loaded->samples.size());
+  for (const auto& sample : loaded->samples) id_texts.push_back(SampleIdText(sample.id));
+  auto matched = MatchPredictions(predictions, id_texts);
+  if (!matched) return matched.error();
+
+  ScoringOptions scoring = options;
+  ChairReferenceMap chair;
+  if (task.loader == "chair") {
+    if (auto status = LoadChairInputs(task, data_root, loaded->samples, scoring, chair); !status) {
+      return Error{status.message()};
+    }
+  }
+
+  std::vector<MetricSample> inputs;
+  inputs.reserve(loaded->samples.size());
+  for (std::size_t i = 0; i < loaded->samples.size(); ++i) {
+    const Prediction* prediction = (*matched)[i];
+    if (prediction == nullptr) {
+      if (task.loader == "chair") {
+        return Error{predictions.path.string() + ": no caption for CHAIR image " + id_texts[i]};
+      }
+      ++score.missing_predictions;
+    }
+    auto input = ToMetricSample(task.loader, loaded->samples[i], prediction, chair);
+    if (!input) return Error{task.name + ": " + input.error().message};
+    inputs.push_back(std::move(*input));
+    score.ids.push_back(loaded->samples[i].id);
+  }
+  auto report = Score(task.metric, dialect, inputs, scoring);
+  if (!report) return Error{task.name + ": " + report.error().message};
+  score.report = std::move(*report);
+  score.warnings.insert(score.warnings.end(), score.report.notes.begin(), score.report.notes.end());
+  return score;
+}
+
+nlohmann::json TaskScoreJson(const TaskScore& score) {
+  nlohmann::json out;
+  out["task"] = score.task;
+  out["dialect"] = DialectName(score.dialect);
+  out["n"] = score.ids.size();
+  out["metrics"] = nlohmann::json::object();
+  for (const auto& [key, value] : score.report.metrics) out["metrics"][key] = value;
+  if (score.missing_predictions != 0) out["missing_predictions"] = score.missing_predictions;
+  return out;
+}
+
+}  // namespace vleval

@@ -1,0 +1,31 @@
+// The per-family answer clean-up of the official MiniGPT-v2 scripts.
+#include "benchmarks/answer_cleanup.h"
+
+#include <gtest/gtest.h>
+
+namespace vleval {
+namespace {
+
+TEST(AnswerCleanup, VqaLowersDropsUnkAndStrips) {
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kLowerDropUnkStrip, "  <unk>Red Car<UNK>\n"), "red car");
+}
+
+TEST(AnswerCleanup, VizwizAndVsrKeepCase) {
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kDropUnkStrip, " True<unk> "), "True");
+}
+
+TEST(AnswerCleanup, HmKeepsUnkButLowersAndStrips) {
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kLowerStrip, " Yes<unk>\t"), "yes<unk>");
+}
+
+TEST(AnswerCleanup, RecRemovesEverySpace) {
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kRecCompact, " {<1> <2><3> <4>} <unk>"), "{<1><2><3><4>}");
+}
+
+TEST(AnswerCleanup, NamesAreStable) {
+  EXPECT_EQ(AnswerCleanupName(AnswerCleanup::kRecCompact), "rec_compact");
+  EXPECT_EQ(AnswerCleanupName(AnswerCleanup::kLowerDropUnkStrip), "lower_drop_unk_strip");
+}
+
+}  // namespace
+}  // namespace vleval

@@ -1,0 +1,69 @@
+// `vleval data check` as a library: every task of the mini root, missing
+// images listed one by one, broken files reported per task.
+#include "harness/data_check.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "benchmarks/mini_data_root.h"
+#include "tests/support/testing.h"
+
+namespace vleval {
+namespace {
+
+class DataCheck : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(WriteMiniDataRoot(root_.path()).ok());
+    auto catalog = TaskCatalog::Load(testing::SourceDir() / "configs");
+    ASSERT_TRUE(catalog.ok());
+    catalog_ = *catalog;
+  }
+  testing::TempDir root_;
+  TaskCatalog catalog_;
+};
+
+TEST_F(DataCheck, MiniRootPassesForEveryTask) {
+  auto report = CheckData(catalog_, {}, root_.path());
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->tasks.size(), 15u);
+  EXPECT_TRUE(report->ok()) << FormatDataCheck(*report);
+  // 8 REC files + 2 OK-VQA + 1 GQA + 1 VSR + 2 IconQA + 1 VizWiz + 1 HM + 3 CHAIR, plus 3 images per task.
+  EXPECT_EQ(report->Files().size(), 19u + 15u * 3u);
+  EXPECT_NE(FormatDataCheck(*report).find("summary: 15 of 15 tasks ok, 0 missing images\n"), std::string::npos);
+}
+
+TEST_F(DataCheck, EveryMissingImageIsListed) {
+  std::filesystem::remove_all(root_.path() / "vsr/images");
+  std::filesystem::remove(root_.path() / "hm/img/42951.png");
+  auto report = CheckData(catalog_, {"hm", "vsr", "hm"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->tasks.size(), 2u);
+  EXPECT_EQ(report->tasks[0].missing_images.size(), 1u);
+  EXPECT_EQ(report->tasks[1].missing_images.size(), 3u);
+  const auto text = FormatDataCheck(*report);
+  EXPECT_NE(text.find("  missing: sample 42951: image not found; tried:\n  " +
+                      (root_.path() / "hm/img/42951.png").string()),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("summary: 0 of 2 tasks ok, 4 missing images"), std::string::npos);
+}
+
+TEST_F(DataCheck, BrokenFileFailsOnlyItsTask) {
+  std::ofstream(root_.path() / "refcoco/refcocog_val.json") << "[{";
+  auto report = CheckData(catalog_, {"refcocog"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->tasks[0].ok());
+  EXPECT_NE(report->tasks[0].error.find("refcocog_val.json: malformed JSON"), std::string::npos);
+  EXPECT_TRUE(report->tasks[1].ok());
+}
+
+TEST_F(DataCheck, UnknownTaskSuggestsTheClosest) {
+  auto report = CheckData(catalog_, {"okvq"}, root_.path());
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.error().message.find("did you mean 'okvqa'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vleval

@@ -1,0 +1,116 @@
+#include "harness/predictions_file.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/testing.h"
+
+namespace vleval {
+namespace {
+
+class PredictionsFileTest : public ::testing::Test {
+ protected:
+  std::filesystem::path Write(const std::string& name, const std::string& text) {
+    auto path = dir_.path() / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  vleval::testing::TempDir dir_;
+};
+
+TEST_F(PredictionsFileTest, ReadsEveryFieldOfTheHarnessJsonl) {
+  const auto path =
+      Write("p.jsonl", R"({"id": 42, "prompt": "[vqa] q", "output": "two", "token_ids": [1, 2]})"
+                       "\n\n"
+                       R"({"id": "n1.jpg", "output": "yes", "p_yes": 0.75, "attempts": 2,)"
+                       R"( "candidates_nll": [1.5, 0.25], "extra": true})"
+                       "\n");
+  auto file = ReadPredictionsJsonl(path);
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  ASSERT_EQ(file->predictions.size(), 2u);
+  const Prediction& first = file->predictions[0];
+  EXPECT_EQ(first.id, "42");
+  EXPECT_EQ(first.line, 1u);
+  EXPECT_EQ(first.prompt, "[vqa] q");
+  EXPECT_EQ(first.output, "two");
+  EXPECT_EQ(first.token_ids, (std::vector<int64_t>{1, 2}));
+  EXPECT_FALSE(first.p_yes.has_value());
+  const Prediction& second = file->predictions[1];
+  EXPECT_EQ(second.line, 3u);
+  EXPECT_EQ(second.p_yes, 0.75);
+  EXPECT_EQ(second.attempts, 2);
+  EXPECT_EQ(second.candidates_nll, (std::vector<double>{1.5, 0.25}));
+  EXPECT_EQ(file->index_by_id.at("n1.jpg"), 1u);
+}
+
+TEST_F(PredictionsFileTest, BadJsonLineIsAnErrorNamingFileAndLine) {
+  const auto path = Write("p.jsonl", "{\"id\": 1, \"output\": \"a\"}\n{\"id\": 2, \"output\": \n");
+  auto file = ReadPredictionsJsonl(path);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.error().message, path.string() + ":2: not valid JSON");
+}
+
+TEST_F(PredictionsFileTest, MissingOrBadIdIsAnErrorNamingTheLine) {
+  auto missing = ReadPredictionsJsonl(Write("a.jsonl", "{\"output\": \"a\"}\n"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("a.jsonl:1: missing \"id\""), std::string::npos);
+  auto fractional = ReadPredictionsJsonl(Write("b.jsonl", "{\"id\": 1.5, \"output\": \"a\"}\n"));
+  ASSERT_FALSE(fractional.ok());
+  EXPECT_NE(fractional.error().message.find("b.jsonl:1: id must be an integer or a string"),
+            std::string::npos);
+}
+
+TEST_F(PredictionsFileTest, MissingOutputOrWrongFieldTypeNamesTheSample) {
+  auto no_output = ReadPredictionsJsonl(Write("a.jsonl", "{\"id\": 7}\n"));
+  ASSERT_FALSE(no_output.ok());
+  EXPECT_NE(no_output.error().message.find(":1: sample 7: missing or non-string \"output\""),
+            std::string::npos);
+  auto bad_p = ReadPredictionsJsonl(Write("b.jsonl", "{\"id\": 7, \"output\": \"\", \"p_yes\": \"hi\"}\n"));
+  ASSERT_FALSE(bad_p.ok());
+  EXPECT_NE(bad_p.error().message.find("field \"p_yes\" has the wrong type"), std::string::npos);
+}
+
+TEST_F(PredictionsFileTest, DuplicateIdIsAnErrorNamingBothLines) {
+  const auto path = Write("p.jsonl",
+                          "{\"id\": 5, \"output\": \"a\"}\n{\"id\": 6, \"output\": \"b\"}\n"
+                          "{\"id\": \"5\", \"output\": \"c\"}\n");
+  auto file = ReadPredictionsJsonl(path);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.error().message, path.string() + ":3: duplicate id 5 (first on line 1)");
+}
+
+TEST_F(PredictionsFileTest, ReadsTheMiniGptV2OkvqaAnswerFileAndDetectsItsFormat) {
+  const auto path = Write("okvqa.json", R"( [{"answer": "fire hydrant", "question_id": 2971475},)"
+                                        R"( {"answer": "2", "question_id": 3195325}])");
+  auto file = ReadPredictionsFile(path);
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  ASSERT_EQ(file->predictions.size(), 2u);
+  EXPECT_EQ(file->predictions[0].id, "2971475");
+  EXPECT_EQ(file->predictions[0].output, "fire hydrant");
+  EXPECT_EQ(file->predictions[1].line, 2u);
+  auto bad = ReadMiniGptV2AnswerFile(Write("bad.json", R"([{"answer": "x"}])"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("bad.json:1: missing \"question_id\""), std::string::npos);
+  auto duplicate = ReadMiniGptV2AnswerFile(
+      Write("dup.json", R"([{"answer": "x", "question_id": 1}, {"answer": "y", "question_id": 1}])"));
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_NE(duplicate.error().message.find("dup.json:2: duplicate id 1"), std::string::npos);
+}
+
+TEST_F(PredictionsFileTest, MatchingFindsMissingPredictionsAndRejectsUnknownIds) {
+  const auto path = Write("p.jsonl", "{\"id\": 0, \"output\": \"a\"}\n{\"id\": 2, \"output\": \"b\"}\n");
+  auto file = ReadPredictionsJsonl(path);
+  ASSERT_TRUE(file.ok());
+  auto matched = MatchPredictions(*file, {"0", "1", "2"});
+  ASSERT_TRUE(matched.ok());
+  EXPECT_EQ((*matched)[0]->output, "a");
+  EXPECT_EQ((*matched)[1], nullptr);
+  EXPECT_EQ((*matched)[2]->output, "b");
+  auto unknown = MatchPredictions(*file, {"0", "1"});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message, path.string() + ":2: id 2 matches no sample of the task");
+}
+
+}  // namespace
+}  // namespace vleval

@@ -1,0 +1,143 @@
+// Scoring predictions files against a data root: the glue from loaders'
+// references to the metrics, on the mini data root and on the real VSR,
+// RefCOCO and CHAIR files of ../shared/data.
+#include "harness/task_scoring.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "benchmarks/loader.h"
+#include "benchmarks/mini_data_root.h"
+#include "benchmarks/task_catalog.h"
+#include "tests/support/testing.h"
+
+namespace vleval {
+namespace {
+
+const TaskConfig& ShippedTask(const std::string& name) {
+  static const TaskCatalog catalog = *TaskCatalog::Load(testing::SourceDir() / "configs");
+  return **catalog.FindTask(name);
+}
+
+// Writes one {"id", "output"} line per (id, output) and reads it back.
+PredictionsFile Predictions(const std::filesystem::path& dir,
+                            const std::vector<std::pair<nlohmann::json, std::string>>& rows) {
+  const auto path = dir / "predictions.jsonl";
+  std::ofstream out(path);
+  for (const auto& [id, output] : rows) out << nlohmann::json{{"id", id}, {"output", output}}.dump() << "\n";
+  out.close();
+  auto file = ReadPredictionsJsonl(path);
+  EXPECT_TRUE(file.ok()) << file.error().message;
+  return *file;
+}
+
+std::vector<Sample> Samples(const std::string& task, const std::filesystem::path& root) {
+  auto loaded = LoadTaskSamples(ShippedTask(task), root);
+  EXPECT_TRUE(loaded.ok()) << loaded.error().message;
+  return loaded->samples;
+}
+
+TEST(ScoreTaskPredictions, RealVsrAllTrueScoresTheShareOfTrueStatements) {
+  const auto root = testing::SharedDataDir();
+  VLEVAL_SKIP_UNLESS_EXISTS(root / "vsr" / "zeroshot_test.jsonl");
+  testing::TempDir dir;
+  std::vector<std::pair<nlohmann::json, std::string>> rows;
+  for (const auto& sample : Samples("vsr", root)) rows.emplace_back(sample.id, "true");
+  auto score = ScoreTaskPredictions(ShippedTask("vsr"), root, Predictions(dir.path(), rows),
+                                    Dialect::kMiniGptV2, {});
+  ASSERT_TRUE(score.ok()) << score.error().message;
+  EXPECT_EQ(score->ids.size(), 1222u);
+  EXPECT_EQ(score->report.metrics.at("accuracy"), 629.0 / 1222.0 * 100.0);
+  EXPECT_EQ(TaskScoreJson(*score).dump(),
+            R"({"dialect":"minigptv2","metrics":{"accuracy":51.47299509001637},"n":1222,"task":"vsr"})");
+}
+
+TEST(ScoreTaskPredictions, RealRefcocoGroundTruthBoxesScoreAbove99AndMissingOnesZero) {
+  const auto root = testing::SharedDataDir();
+  VLEVAL_SKIP_UNLESS_EXISTS(root / "refcoco" / "refcoco_testB.json");
+  testing::TempDir dir;
+  const auto samples = Samples("refcoco_testB", root);
+  std::vector<std::pair<nlohmann::json, std::string>> rows;
+  for (const auto& sample : samples) {
+    const auto& r = sample.references;
+    const double x = r["bbox"][0], y = r["bbox"][1], w = r["bbox"][2], h = r["bbox"][3];
+    const double width = r["width"], height = r["height"];
+    // The training target of the official code: int(coord / size * 100).
+    auto grid = [](double v, double size) { return std::to_string(static_cast<int>(v / size * 100)); };
+    rows.emplace_back(sample.id, "{<" + grid(x, width) + "><" + grid(y, height) + "><" + grid(x + w, width) +
+                                     "><" + grid(y + h, height) + ">}");
+  }
+  rows.resize(rows.size() - 10);  // the last ten expressions have no prediction
+  auto score = ScoreTaskPredictions(ShippedTask("refcoco_testB"), root, Predictions(dir.path(), rows),
+                                    Dialect::kMiniGptV2, {});
+  ASSERT_TRUE(score.ok()) << score.error().message;
+  EXPECT_EQ(score->ids.size(), 5095u);
+  EXPECT_EQ(score->missing_predictions, 10u);
+  EXPECT_GT(score->report.metrics.at("acc@0.5"), 99.0);
+  EXPECT_EQ(score->report.metrics.at("parse_failures"), 10.0);
+  for (std::size_t i = samples.size() - 10; i < samples.size(); ++i) EXPECT_EQ(score->report.per_sample[i], 0.0);
+}
+
+TEST(ScoreTaskPredictions, UnknownPredictionIdIsAnErrorNamingTheLine) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteMiniDataRoot(dir.path() / "root").ok());
+  auto score = ScoreTaskPredictions(ShippedTask("vsr"), dir.path() / "root",
+                                    Predictions(dir.path(), {{0, "true"}, {999, "false"}}), Dialect::kMiniGptV2,
+                                    {});
+  ASSERT_FALSE(score.ok());
+  EXPECT_NE(score.error().message.find("999"), std::string::npos) << score.error().message;
+  EXPECT_NE(score.error().message.find(":2"), std::string::npos) << score.error().message;
+}
+
+TEST(ScoreTaskPredictions, EveryMiniTaskScoresPerfectReferencesAtTheTop) {
+  testing::TempDir dir;
+  const auto root = dir.path() / "root";
+  ASSERT_TRUE(WriteMiniDataRoot(root).ok());
+  // Perfect outputs built from each family's references.
+  const std::vector<std::pair<std::string, std::function<std::string(const Sample&)>>> tasks = {
+      {"okvqa", [](const Sample& s) { return s.references["answers"][0].get<std::string>(); }},
+      {"vizwiz", [](const Sample& s) { return s.references["answers"][0].get<std::string>(); }},
+      {"gqa", [](const Sample& s) { return s.references["answer"].get<std::string>(); }},
+      {"vsr", [](const Sample& s) { return s.references["label"] == 1 ? "true" : "false"; }},
+      {"hm", [](const Sample& s) { return s.references["label"] == 1 ? "yes" : "no"; }},
+  };
+  for (const auto& [task, perfect] : tasks) {
+    std::vector<std::pair<nlohmann::json, std::string>> rows;
+    for (const auto& sample : Samples(task, root)) rows.emplace_back(sample.id, perfect(sample));
+    auto score = ScoreTaskPredictions(ShippedTask(task), root, Predictions(dir.path(), rows),
+                                      Dialect::kMiniGptV2, {});
+    ASSERT_TRUE(score.ok()) << task << ": " << score.error().message;
+    EXPECT_EQ(score->report.metrics.at("accuracy"), 100.0) << task;
+  }
+}
+
+TEST(ScoreTaskPredictions, ChairCountsHallucinatedObjectsWithTheRealTables) {
+  const auto shared_chair = testing::SharedDataDir() / "chair";
+  VLEVAL_SKIP_UNLESS_EXISTS(shared_chair / "synonyms.txt");
+  testing::TempDir dir;
+  const auto root = dir.path() / "root";
+  ASSERT_TRUE(WriteMiniDataRoot(root).ok());
+  // The tables come from the shared data at test time; the project keeps no copy.
+  std::filesystem::copy_file(shared_chair / "synonyms.txt", root / "chair" / "synonyms.txt");
+  std::filesystem::create_directories(root / "chair" / "punkt_tab");
+  std::filesystem::copy(shared_chair / "punkt_tab" / "english", root / "chair" / "punkt_tab" / "english");
+  // Mini images 2239/2240/2241: instances person/bicycle/car, every caption
+  // "A person next to a bicycle."
+  const auto predictions = Predictions(dir.path(), {{2239, "A person rides a bicycle."},
+                                                     {2240, "A dog sits next to a bicycle."},
+                                                     {2241, "A car."}});
+  auto score = ScoreTaskPredictions(ShippedTask("chair"), root, predictions, Dialect::kMiniGptV2, {});
+  ASSERT_TRUE(score.ok()) << score.error().message;
+  EXPECT_EQ(score->report.metrics.at("chair_s"), 1.0 / 3.0 * 100.0);  // fraction first, as CHAIR does
+  EXPECT_EQ(score->report.metrics.at("chair_i"), 20.0);  // dog: 1 of 5 mentions
+  EXPECT_EQ(score->report.per_sample, (std::vector<double>{0, 1, 0}));
+
+  auto missing = ScoreTaskPredictions(ShippedTask("chair"), root,
+                                      Predictions(dir.path(), {{2239, "A person."}}), Dialect::kMiniGptV2, {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("no caption for CHAIR image 2240"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vleval
