@@ -18,13 +18,18 @@ class GenerateCli : public ::testing::Test {
     }
     dir_ = new testing::TempDir();
     const auto d = dir_->path().string();
-    ready_ = testing::RunCommand(testing::SourceDir().string() + "/scripts/make-tiny-minigptv2 " + d).exit_code == 0 &&
-             testing::RunCommand("/usr/bin/python3 -c \"from PIL import Image; Image.new('RGB', (90, 60), (200, 30, 90)).save('" +
-                                 d + "/photo.png')\"").exit_code == 0;
+    ready_ =
+        testing::RunCommand(testing::SourceDir().string() + "/scripts/make-tiny-minigptv2 " + d).exit_code ==
+            0 &&
+        testing::RunCommand(
+            "/usr/bin/python3 -c \"from PIL import Image; Image.new('RGB', (90, 60), (200, 30, 90)).save('" +
+            d + "/photo.png')\"")
+                .exit_code == 0;
   }
   static void TearDownTestSuite() { delete dir_; }
   void SetUp() override {
-    if (dir_ == nullptr) GTEST_SKIP() << "skipped: /usr/bin/python3 with torch and PIL, or spm_train, is absent";
+    if (dir_ == nullptr)
+      GTEST_SKIP() << "skipped: /usr/bin/python3 with torch and PIL, or spm_train, is absent";
     ASSERT_TRUE(ready_) << "scripts/make-tiny-minigptv2 failed";
   }
   // The command line with every model option but --checkpoint.
@@ -45,7 +50,8 @@ TEST_F(GenerateCli, PrintsTextTokenIdsAndTheReferencePromptIds) {
   auto reference = ReadJsonFile(dir_->path() / "reference.json");
   ASSERT_TRUE(reference);
   const auto& first_case = (*reference)["cases"][0];
-  const auto result = Generate(" --max-new-tokens 5 --prompt '" + first_case["prompt"].get<std::string>() + "'");
+  const auto result =
+      Generate(" --max-new-tokens 5 --prompt '" + first_case["prompt"].get<std::string>() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto out = nlohmann::json::parse(result.out);
   EXPECT_TRUE(out["text"].is_string());
@@ -55,7 +61,8 @@ TEST_F(GenerateCli, PrintsTextTokenIdsAndTheReferencePromptIds) {
 
 TEST_F(GenerateCli, BareQuestionIsWrappedInTheEvalConversation) {
   const auto bare = Generate(" --max-new-tokens 2 --prompt 'the dog'");
-  const auto full = Generate(" --max-new-tokens 2 --prompt '<s>[INST] <Img><ImageHere></Img> the dog [/INST]'");
+  const auto full =
+      Generate(" --max-new-tokens 2 --prompt '<s>[INST] <Img><ImageHere></Img> the dog [/INST]'");
   ASSERT_EQ(bare.exit_code, 0) << bare.err;
   EXPECT_EQ(bare.out, full.out);
 }

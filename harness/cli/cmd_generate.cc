@@ -1,0 +1,97 @@
+// `vleval generate`: MiniGPT-v2 on one image and one prompt (data_layout.md).
+// Loads the three model files as shipped, preprocesses the image as the
+// official eval does, decodes greedily and prints
+// {"text", "token_ids", "prompt_token_ids"} as one JSON line.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/cli/command.h"
+#include "harness/cli/options.h"
+#include "model/image/preprocess.h"
+#include "model/minigptv2_backend.h"
+
+namespace vleval::cli {
+namespace {
+
+// MiniGPT-v2's eval conversation (minigptv2_protocol.md §1.5) around a bare
+// question; a prompt that already places the image is used as given.
+std::string FullPrompt(const std::string& prompt) {
+  if (prompt.find("<ImageHere>") != std::string::npos) return prompt;
+  return "<s>[INST] <Img><ImageHere></Img> " + prompt + " [/INST]";
+}
+
+int Generate(const MiniGptV2BackendOptions& options, const std::string& image_path, const std::string& prompt,
+             int max_new_tokens) {
+  auto backend = LoadMiniGptV2Backend(options);
+  if (!backend) {
+    std::cerr << "vleval generate: " << backend.error().message << "\n";
+    return kExitFailure;
+  }
+  auto image = image::LoadNormalizedImage(image_path, (*backend)->image_size());
+  if (!image) {
+    std::cerr << "vleval generate: " << image.error().message << "\n";
+    return kExitFailure;
+  }
+  const GenerateRequest request{&*image, FullPrompt(prompt), max_new_tokens};
+  auto results = (*backend)->Generate(std::span(&request, 1));
+  if (!results) {
+    std::cerr << "vleval generate: " << results.error().message << "\n";
+    return kExitFailure;
+  }
+  const GenerateResult& result = results->front();
+  nlohmann::json out = {
+      {"text", result.text}, {"token_ids", result.token_ids}, {"prompt_token_ids", result.prompt_token_ids}};
+  std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command GenerateCommand() {
+  return {
+      "generate", "run MiniGPT-v2 on one image and prompt", [](const std::vector<std::string>& args) {
+        po::options_description options("vleval generate options");
+        MiniGptV2BackendOptions model;
+        std::string llama, vit, checkpoint, model_config, image_path, prompt, dtype;
+        int max_new_tokens = 20;
+        options.add_options()("llama", po::value(&llama)->required(),
+                              "Llama-2-7b-chat-hf folder (config.json, tokenizer.model, weights)")(
+            "vit", po::value(&vit)->required(), "eva_vit_g.pth")(
+            "checkpoint", po::value(&checkpoint)->required(), "MiniGPT-v2 checkpoint (.pth)")(
+            "model-config", po::value(&model_config), "architecture constants (default: the 7B model's)")(
+            "image", po::value(&image_path)->required(), "input image (JPEG or PNG)")(
+            "prompt", po::value(&prompt)->required(),
+            "a question (wrapped as '<s>[INST] <Img><ImageHere></Img> TEXT [/INST]'), or a full prompt "
+            "holding <ImageHere>")("max-new-tokens",
+                                   po::value(&max_new_tokens)->default_value(max_new_tokens),
+                                   "most tokens generated")(
+            "device", po::value(&model.device)->default_value("cpu"), "cpu, cuda or cuda:N")(
+            "dtype", po::value(&dtype), "float32 (CPU, default there), float16 (CUDA default) or bfloat16");
+        po::variables_map values;
+        switch (ParseCommandOptions(
+            "generate",
+            "vleval generate --llama DIR --vit FILE --checkpoint FILE [--model-config FILE] --image FILE "
+            "--prompt TEXT [--max-new-tokens N] [--device cpu|cuda] [--dtype T]",
+            options, {}, args, values, std::cout, std::cerr)) {
+          case ParseOutcome::kShowedHelp:
+            return kExitOk;
+          case ParseOutcome::kUsageError:
+            return kExitUsage;
+          case ParseOutcome::kRun:
+            break;
+        }
+        if (max_new_tokens < 1) {
+          std::cerr << "vleval generate: --max-new-tokens must be at least 1, got " << max_new_tokens << "\n";
+          return kExitUsage;
+        }
+        model.llama_dir = llama;
+        model.vit_path = vit;
+        model.checkpoint_path = checkpoint;
+        model.model_config = model_config;
+        model.dtype = !dtype.empty() ? dtype : model.device == "cpu" ? "float32" : "float16";
+        return Generate(model, image_path, prompt, max_new_tokens);
+      }};
+}
+
+}  // namespace vleval::cli

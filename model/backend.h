@@ -1,0 +1,64 @@
+// The model backend as the harness sees it: batches of requests in, texts,
+// token ids and candidate scores out. Torch-free, so the harness and the
+// benchmark adapters never include libtorch headers; the MiniGPT-v2
+// implementation (libtorch) lives behind LoadMiniGptV2Backend
+// (model/minigptv2_backend.h).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "model/image/image.h"
+
+namespace vleval {
+
+// A prompt holds exactly one "<ImageHere>", where the image embeddings go;
+// e.g. "<s>[INST] <Img><ImageHere></Img> {question} [/INST]". The image is
+// borrowed: it must outlive the call.
+struct GenerateRequest {
+  const image::ChwFloatImage* image = nullptr;  // 3 x S x S, CLIP-normalised
+  std::string prompt;
+  int max_new_tokens = 20;
+};
+
+struct GenerateResult {
+  std::string text;                       // decoded answer, as the official code post-processes it
+  std::vector<int32_t> token_ids;         // generated ids, up to and including EOS when it came
+  std::vector<int32_t> prompt_token_ids;  // text ids before the image, then after it (image excluded)
+};
+
+struct ScoreRequest {
+  const image::ChwFloatImage* image = nullptr;  // 3 x S x S, CLIP-normalised
+  std::string prompt;
+  std::vector<std::string> candidates;  // answers; each is scored as candidate + "</s>"
+};
+
+struct ScoreResult {
+  // Per candidate: summed negative log-likelihood (natural log) of its tokens
+  // and the EOS after them, given the prompt (IconVQA ranking).
+  std::vector<double> candidates_nll;
+  // Per candidate: log-probability of its first token at the first answer
+  // position (HM: p_yes = exp of the "yes" candidate's value).
+  std::vector<double> first_token_logprob;
+};
+
+// A loaded model. Not thread-safe: one caller at a time. Outputs of a request
+// do not depend on the other requests of its batch (per-sample positions and
+// masks). Bad requests (no image, wrong image size, no or several
+// "<ImageHere>", an empty candidate) fail the call with a message naming the
+// request's index.
+class ModelBackend {
+ public:
+  virtual ~ModelBackend() = default;
+  // Greedy decoding: EOS is forbidden at the first step, a row stops at EOS or
+  // after its max_new_tokens.
+  virtual Result<std::vector<GenerateResult>> Generate(std::span<const GenerateRequest> batch) = 0;
+  virtual Result<std::vector<ScoreResult>> ScoreCandidates(std::span<const ScoreRequest> batch) = 0;
+  // Side length in pixels of the square images the model takes (448 for MiniGPT-v2).
+  virtual int image_size() const = 0;
+};
+
+}  // namespace vleval

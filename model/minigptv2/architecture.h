@@ -1,0 +1,28 @@
+// The architecture constants of MiniGPT-v2 that are not in LLaMA's
+// config.json nor implied by tensor shapes: read from a model config file
+// (configs/models/*.json, `--model-config`). Everything else (widths, layer
+// counts, vocabulary) comes from config.json and the tensors.
+#pragma once
+
+#include <filesystem>
+
+#include "core/result.h"
+
+namespace vleval {
+
+struct MiniGptV2Architecture {
+  int vit_depth = 39;    // ViT blocks used (the file may hold more)
+  int vit_heads = 16;    // attention heads of the ViT
+  int image_size = 448;  // input side in pixels
+  int patch_size = 14;   // ViT patch side in pixels
+  int merge_tokens = 4;  // horizontally adjacent patch tokens merged into one
+  int lora_r = 64;       // LoRA rank
+  int lora_alpha = 16;   // LoRA alpha; merge scale = alpha / r
+};
+
+// Reads a model config. Keys: name, version, description (informational) and
+// the fields above, all optional (defaults: the 7B model). Unknown keys, wrong
+// types and non-positive values are errors naming the file.
+Result<MiniGptV2Architecture> LoadMiniGptV2Architecture(const std::filesystem::path& path);
+
+}  // namespace vleval

@@ -1,0 +1,28 @@
+// Loading MiniGPT-v2 from the files as their publishers ship them, behind the
+// torch-free ModelBackend interface. The network code is under
+// model/minigptv2/; file formats are read by model/weights/.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "model/backend.h"
+
+namespace vleval {
+
+struct MiniGptV2BackendOptions {
+  std::filesystem::path llama_dir;        // Llama-2-7b-chat-hf folder
+  std::filesystem::path vit_path;         // eva_vit_g.pth
+  std::filesystem::path checkpoint_path;  // the MiniGPT-v2 checkpoint (.pth)
+  std::filesystem::path model_config;     // architecture constants (configs/models/*.json)
+  std::string device = "cpu";             // "cpu" or "cuda" / "cuda:N"
+  std::string dtype = "float32";          // "float32"; on CUDA also "float16", "bfloat16"
+};
+
+// Loads, merges LoRA, interpolates pos_embed; errors name the file and tensor
+// or the option at fault (e.g. fp16 on CPU, CUDA absent).
+Result<std::unique_ptr<ModelBackend>> LoadMiniGptV2Backend(const MiniGptV2BackendOptions& options);
+
+}  // namespace vleval

@@ -1,0 +1,59 @@
+// Model config files: the 7B defaults, the tiny test model, and errors.
+#include "model/minigptv2/architecture.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/testing.h"
+
+namespace vleval {
+namespace {
+
+TEST(MiniGptV2Architecture, ReadsThePaperModelConfig) {
+  auto arch = LoadMiniGptV2Architecture(testing::SourceDir() / "configs/models/minigptv2-7b.json");
+  ASSERT_TRUE(arch) << arch.error().message;
+  EXPECT_EQ(arch->vit_depth, 39);
+  EXPECT_EQ(arch->vit_heads, 16);
+  EXPECT_EQ(arch->image_size, 448);
+  EXPECT_EQ(arch->patch_size, 14);
+  EXPECT_EQ(arch->merge_tokens, 4);
+  EXPECT_EQ(arch->lora_r, 64);
+  EXPECT_EQ(arch->lora_alpha, 16);
+}
+
+TEST(MiniGptV2Architecture, ReadsTheTinyModelConfig) {
+  auto arch = LoadMiniGptV2Architecture(testing::SourceDir() / "configs/models/minigptv2-tiny.json");
+  ASSERT_TRUE(arch) << arch.error().message;
+  EXPECT_EQ(arch->vit_heads, 4);
+  EXPECT_EQ(arch->image_size, 112);
+  EXPECT_EQ(arch->lora_r, 8);
+}
+
+Result<MiniGptV2Architecture> LoadText(const testing::TempDir& dir, const std::string& text) {
+  const auto path = dir.path() / "model.json";
+  std::ofstream(path) << text;
+  return LoadMiniGptV2Architecture(path);
+}
+
+TEST(MiniGptV2Architecture, UnknownKeyIsAnErrorNamingTheFile) {
+  testing::TempDir dir;
+  auto arch = LoadText(dir, R"({"vit_heads": 16, "vit_dept": 39})");
+  ASSERT_FALSE(arch);
+  EXPECT_NE(arch.error().message.find("model.json"), std::string::npos);
+  EXPECT_NE(arch.error().message.find("unknown key 'vit_dept'"), std::string::npos);
+}
+
+TEST(MiniGptV2Architecture, NonPositiveOrMisalignedSizesAreErrors) {
+  testing::TempDir dir;
+  auto zero = LoadText(dir, R"({"lora_r": 0})");
+  ASSERT_FALSE(zero);
+  EXPECT_NE(zero.error().message.find("lora_r must be positive, got 0"), std::string::npos);
+  auto misaligned = LoadText(dir, R"({"image_size": 100})");
+  ASSERT_FALSE(misaligned);
+  EXPECT_NE(misaligned.error().message.find("image_size 100 is not a multiple of patch_size 14"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace vleval

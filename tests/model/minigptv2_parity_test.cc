@@ -1,0 +1,240 @@
+// Parity of the libtorch MiniGPT-v2 with the plain-PyTorch reference of
+// scripts/make-tiny-minigptv2 (a tiny random model of the same architecture,
+// saved in the three official file formats): first-step logits within 1e-4
+// of the logits' scale, identical greedy tokens and prompt ids, candidate
+// NLLs within 1e-4 relative, and batch invariance (1 vs 7 rows).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/json_file.h"
+#include "model/minigptv2/image_encoder.h"
+#include "model/minigptv2/llama_model.h"
+#include "model/minigptv2/lora_merge.h"
+#include "model/minigptv2_backend.h"
+#include "model/tokenizer/prompt_assembly.h"
+#include "model/weights/minigptv2_files.h"
+#include "tests/support/testing.h"
+
+namespace vleval {
+namespace {
+
+namespace fs = std::filesystem;
+
+class MiniGptV2Parity : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (testing::RunCommand("/usr/bin/python3 -c 'import torch'").exit_code != 0 ||
+        !testing::HaveProgram("spm_train")) {
+      skip_reason_ = "/usr/bin/python3 with torch, or spm_train, is absent";
+      return;
+    }
+    dir_ = new testing::TempDir();
+    const auto run = testing::RunCommand((testing::SourceDir() / "scripts" / "make-tiny-minigptv2").string() +
+                                         " " + dir_->path().string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto reference = ReadJsonFile(dir_->path() / "reference.json");
+    ASSERT_TRUE(reference) << reference.error().message;
+    reference_ = new nlohmann::json(std::move(*reference));
+    auto backend = LoadMiniGptV2Backend(Options());
+    ASSERT_TRUE(backend) << backend.error().message;
+    backend_ = backend->release();
+  }
+  static void TearDownTestSuite() {
+    delete backend_;
+    delete reference_;
+    delete dir_;
+  }
+  void SetUp() override {
+    if (!skip_reason_.empty()) GTEST_SKIP() << "skipped: " << skip_reason_;
+    ASSERT_NE(backend_, nullptr);
+  }
+
+  static MiniGptV2BackendOptions Options() {
+    const fs::path d = dir_->path();
+    return {d / "llama",
+            d / "eva_vit_g.pth",
+            d / "checkpoint.pth",
+            testing::SourceDir() / "configs" / "models" / "minigptv2-tiny.json",
+            "cpu",
+            "float32"};
+  }
+  static image::ChwFloatImage Image(const nlohmann::json& reference_case) {
+    const int side = (*reference_)["image_size"].get<int>();
+    image::ChwFloatImage image{side, side, std::vector<float>(3u * side * side)};
+    std::ifstream in(dir_->path() / reference_case["image"].get<std::string>(), std::ios::binary);
+    in.read(reinterpret_cast<char*>(image.values.data()),
+            static_cast<std::streamsize>(image.values.size() * sizeof(float)));
+    return image;
+  }
+  static const nlohmann::json& Cases() { return (*reference_)["cases"]; }
+
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline nlohmann::json* reference_ = nullptr;
+  static inline ModelBackend* backend_ = nullptr;
+  static inline std::string skip_reason_;
+};
+
+TEST_F(MiniGptV2Parity, FirstStepLogitsMatchThePythonReferenceWithin1e4) {
+  const fs::path d = dir_->path();
+  auto weights = LoadMiniGptV2Files({d / "llama", d / "eva_vit_g.pth", d / "checkpoint.pth"});
+  ASSERT_TRUE(weights) << weights.error().message;
+  auto arch = LoadMiniGptV2Architecture(Options().model_config);
+  ASSERT_TRUE(arch) << arch.error().message;
+  const TensorSource checkpoint{&weights->checkpoint, "checkpoint.pth"};
+  ASSERT_TRUE(MergeLora(weights->llama, "llama", checkpoint, *arch, 3));
+  auto llama = LlamaModel::Build({&weights->llama, "llama"}, weights->llama_config, "config.json", {});
+  ASSERT_TRUE(llama) << llama.error().message;
+  auto encoder = ImageEncoder::Build({&weights->vit, "vit"}, checkpoint, *arch, llama->hidden_size(), {});
+  ASSERT_TRUE(encoder) << encoder.error().message;
+  auto tokenizer = SentencePieceTokenizer::Load(weights->tokenizer_model);
+  ASSERT_TRUE(tokenizer) << tokenizer.error().message;
+  torch::NoGradGuard no_grad;
+  for (const auto& reference_case : Cases()) {
+    const auto image = Image(reference_case);
+    const auto image_embeds = encoder->Encode(
+        torch::from_blob(const_cast<float*>(image.values.data()), {1, 3, image.height, image.width}));
+    auto prompt = AssemblePrompt(*tokenizer, reference_case["prompt"].get<std::string>());
+    ASSERT_TRUE(prompt);
+    auto ids = [](const std::vector<int32_t>& v) {
+      return torch::tensor(std::vector<int64_t>(v.begin(), v.end()), torch::kInt64);
+    };
+    const auto context = torch::cat(
+        {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
+    const int64_t length = context.size(0);
+    KvCache cache;
+    const auto logits = llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                       torch::ones({1, length}, torch::kBool), cache)[0][length - 1];
+    const auto expected_values = reference_case["first_logits"].get<std::vector<float>>();
+    const auto expected = torch::tensor(expected_values);
+    ASSERT_EQ(logits.size(0), expected.size(0));
+    const double scale = expected.abs().max().item<double>();
+    const double worst = (logits - expected).abs().max().item<double>();
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.3g", worst / scale);
+    RecordProperty("max_abs_logit_diff_over_scale", ratio);
+    EXPECT_LE(worst, 1e-4 * scale);
+  }
+}
+
+// The reduced-precision path CUDA runs (weights and activations in bf16, norms
+// and softmax in float32) also runs on CPU, close to the fp32 logits.
+TEST_F(MiniGptV2Parity, Bfloat16PathStaysCloseToTheReferenceLogits) {
+  const fs::path d = dir_->path();
+  auto weights = LoadMiniGptV2Files({d / "llama", d / "eva_vit_g.pth", d / "checkpoint.pth"});
+  ASSERT_TRUE(weights) << weights.error().message;
+  auto arch = LoadMiniGptV2Architecture(Options().model_config);
+  ASSERT_TRUE(arch);
+  const TensorSource checkpoint{&weights->checkpoint, "checkpoint.pth"};
+  ASSERT_TRUE(MergeLora(weights->llama, "llama", checkpoint, *arch, 3));
+  const TensorPlacement bf16{torch::kCPU, torch::kBFloat16};
+  auto llama = LlamaModel::Build({&weights->llama, "llama"}, weights->llama_config, "config.json", bf16);
+  ASSERT_TRUE(llama) << llama.error().message;
+  auto encoder = ImageEncoder::Build({&weights->vit, "vit"}, checkpoint, *arch, llama->hidden_size(), bf16);
+  ASSERT_TRUE(encoder) << encoder.error().message;
+  auto tokenizer = SentencePieceTokenizer::Load(weights->tokenizer_model);
+  ASSERT_TRUE(tokenizer);
+  torch::NoGradGuard no_grad;
+  const auto& reference_case = Cases()[0];
+  const auto image = Image(reference_case);
+  const auto image_embeds = encoder->Encode(
+      torch::from_blob(const_cast<float*>(image.values.data()), {1, 3, image.height, image.width}));
+  auto prompt = AssemblePrompt(*tokenizer, reference_case["prompt"].get<std::string>());
+  ASSERT_TRUE(prompt);
+  auto ids = [](const std::vector<int32_t>& v) {
+    return torch::tensor(std::vector<int64_t>(v.begin(), v.end()), torch::kInt64);
+  };
+  const auto context = torch::cat(
+      {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
+  const int64_t length = context.size(0);
+  KvCache cache;
+  const auto logits = llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                     torch::ones({1, length}, torch::kBool), cache)[0][length - 1];
+  EXPECT_EQ(logits.scalar_type(), torch::kFloat32);
+  const auto expected = torch::tensor(reference_case["first_logits"].get<std::vector<float>>());
+  const double worst = (logits - expected).abs().max().item<double>();
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "%.3g", worst / expected.abs().max().item<double>());
+  RecordProperty("bf16_max_abs_logit_diff_over_scale", ratio);
+  EXPECT_LE(worst, 0.05 * expected.abs().max().item<double>());
+}
+
+TEST_F(MiniGptV2Parity, GreedyTokensAndPromptIdsMatchThePythonReference) {
+  std::vector<image::ChwFloatImage> images;
+  for (const auto& c : Cases()) images.push_back(Image(c));
+  std::vector<GenerateRequest> batch;
+  for (size_t i = 0; i < images.size(); ++i) {
+    batch.push_back(
+        {&images[i], Cases()[i]["prompt"].get<std::string>(), Cases()[i]["max_new_tokens"].get<int>()});
+  }
+  auto results = backend_->Generate(batch);
+  ASSERT_TRUE(results) << results.error().message;
+  for (size_t i = 0; i < images.size(); ++i) {
+    EXPECT_EQ((*results)[i].token_ids, Cases()[i]["greedy_token_ids"].get<std::vector<int32_t>>()) << i;
+    EXPECT_EQ((*results)[i].prompt_token_ids, Cases()[i]["prompt_token_ids"].get<std::vector<int32_t>>())
+        << i;
+  }
+}
+
+TEST_F(MiniGptV2Parity, CandidateNllMatchesThePythonReferenceWithin1e4Relative) {
+  const auto image = Image(Cases()[0]);
+  std::vector<ScoreRequest> batch;
+  for (const auto& c : Cases()) {
+    batch.push_back(
+        {&image, c["prompt"].get<std::string>(), c["candidates"].get<std::vector<std::string>>()});
+  }
+  auto results = backend_->ScoreCandidates(std::span(batch).first(1));
+  ASSERT_TRUE(results) << results.error().message;
+  const auto expected = Cases()[0]["candidates_nll"].get<std::vector<double>>();
+  ASSERT_EQ((*results)[0].candidates_nll.size(), expected.size());
+  for (size_t c = 0; c < expected.size(); ++c) {
+    EXPECT_NEAR((*results)[0].candidates_nll[c], expected[c], 1e-4 * std::abs(expected[c])) << c;
+    EXPECT_LT((*results)[0].first_token_logprob[c], 0.0);
+  }
+}
+
+TEST_F(MiniGptV2Parity, BatchOfSevenGivesTheSameTokensAsOneAtATime) {
+  std::vector<image::ChwFloatImage> images;
+  for (const auto& c : Cases()) images.push_back(Image(c));
+  std::vector<GenerateRequest> batch;
+  for (int i = 0; i < 7; ++i) {
+    const auto k = static_cast<size_t>(i) % images.size();
+    batch.push_back({&images[(k + i / 3) % images.size()], Cases()[k]["prompt"].get<std::string>(), 4 + i});
+  }
+  auto together = backend_->Generate(batch);
+  ASSERT_TRUE(together) << together.error().message;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto alone = backend_->Generate(std::span(batch).subspan(i, 1));
+    ASSERT_TRUE(alone) << alone.error().message;
+    EXPECT_EQ((*alone)[0].token_ids, (*together)[i].token_ids) << "row " << i;
+    EXPECT_EQ((*alone)[0].text, (*together)[i].text) << "row " << i;
+  }
+}
+
+TEST_F(MiniGptV2Parity, BadRequestsAreErrorsNamingTheRequest) {
+  const auto image = Image(Cases()[0]);
+  const image::ChwFloatImage small{28, 28, std::vector<float>(3 * 28 * 28)};
+  const std::vector<GenerateRequest> no_marker = {{&image, "<s>[INST] hi [/INST]", 4}};
+  auto result = backend_->Generate(no_marker);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("request 0: prompt has no <ImageHere>"), std::string::npos);
+  const std::vector<GenerateRequest> wrong_size = {{&image, "<ImageHere>", 4}, {&small, "<ImageHere>", 4}};
+  result = backend_->Generate(wrong_size);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("request 1: image is 3x28x28"), std::string::npos);
+}
+
+TEST_F(MiniGptV2Parity, HalfPrecisionOnCpuIsRefused) {
+  auto options = Options();
+  options.dtype = "float16";
+  auto backend = LoadMiniGptV2Backend(options);
+  ASSERT_FALSE(backend);
+  EXPECT_EQ(backend.error().message, "dtype float16 needs a CUDA device; CPU runs float32");
+}
+
+}  // namespace
+}  // namespace vleval
