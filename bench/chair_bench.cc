@@ -11,8 +11,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "metrics/chair/chair_metric.h"
 #include "benchmarks/chair_references.h"
+#include "metrics/chair/chair_metric.h"
 
 namespace {
 
@@ -69,6 +69,11 @@ void BM_Chair5000Captions(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(samples.size()), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
-BENCHMARK(BM_Chair5000Captions)->ArgName("threads")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Chair5000Captions)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace

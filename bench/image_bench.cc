@@ -135,7 +135,8 @@ class RateRecorder : public benchmark::ConsoleReporter {
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  const auto dir = std::filesystem::temp_directory_path() / ("vleval_image_bench_" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("vleval_image_bench_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   g_files = vleval::bench::WriteBenchJpegs(dir, kFiles);
   const Rates pillow = PillowImagesPerSecond(dir);

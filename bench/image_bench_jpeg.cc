@@ -25,7 +25,8 @@ std::vector<unsigned char> Picture(int seed) {
                               static_cast<double>((x + 2 * y + seed * 13) % 256)};
       for (int c = 0; c < 3; ++c) {
         const int value = static_cast<int>(base[c]) + noise(random);
-        rgb[(y * kWidth + x) * 3 + c] = static_cast<unsigned char>(value < 0 ? 0 : (value > 255 ? 255 : value));
+        rgb[(y * kWidth + x) * 3 + c] =
+            static_cast<unsigned char>(value < 0 ? 0 : (value > 255 ? 255 : value));
       }
     }
   }

@@ -13,7 +13,9 @@ constexpr std::array<std::pair<AnswerCleanup, std::string_view>, 4> kNames = {{
     {AnswerCleanup::kRecCompact, "rec_compact"},
 }};
 
-bool IsPythonSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == '\x1c' || c == '\x1d' || c == '\x1e' || c == '\x1f'; }
+bool IsPythonSpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == '\x1c' || c == '\x1d' || c == '\x1e' || c == '\x1f';
+}
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
@@ -49,10 +51,14 @@ std::string_view AnswerCleanupName(AnswerCleanup cleanup) {
 std::string CleanAnswer(AnswerCleanup cleanup, std::string_view raw) {
   std::string text(raw);
   switch (cleanup) {
-    case AnswerCleanup::kLowerDropUnkStrip: return Strip(ReplaceAll(Lower(text), "<unk>", ""));
-    case AnswerCleanup::kDropUnkStrip: return Strip(ReplaceAll(text, "<unk>", ""));
-    case AnswerCleanup::kLowerStrip: return Strip(Lower(text));
-    case AnswerCleanup::kRecCompact: return Strip(ReplaceAll(ReplaceAll(text, "<unk>", ""), " ", ""));
+    case AnswerCleanup::kLowerDropUnkStrip:
+      return Strip(ReplaceAll(Lower(text), "<unk>", ""));
+    case AnswerCleanup::kDropUnkStrip:
+      return Strip(ReplaceAll(text, "<unk>", ""));
+    case AnswerCleanup::kLowerStrip:
+      return Strip(Lower(text));
+    case AnswerCleanup::kRecCompact:
+      return Strip(ReplaceAll(ReplaceAll(text, "<unk>", ""), " ", ""));
   }
   return text;
 }

@@ -10,8 +10,7 @@ namespace {
 using nlohmann::json;
 
 Result<const json*> Annotations(const json& document, const std::filesystem::path& file) {
-  if (!document.is_object() || !document.contains("annotations") ||
-      !document["annotations"].is_array()) {
+  if (!document.is_object() || !document.contains("annotations") || !document["annotations"].is_array()) {
     return Error{file.string() + ": no \"annotations\" array"};
   }
   return &document["annotations"];
@@ -20,16 +19,15 @@ Result<const json*> Annotations(const json& document, const std::filesystem::pat
 Result<int64_t> ImageId(const json& annotation, const std::filesystem::path& file, size_t index) {
   if (!annotation.is_object() || !annotation.contains("image_id") ||
       !annotation["image_id"].is_number_integer()) {
-    return Error{file.string() + ": annotation " + std::to_string(index) +
-                 ": missing integer image_id"};
+    return Error{file.string() + ": annotation " + std::to_string(index) + ": missing integer image_id"};
   }
   return annotation["image_id"].get<int64_t>();
 }
 
 }  // namespace
 
-Result<std::map<std::string, std::string>> ReadChairResources(
-    const std::filesystem::path& synonyms_file, const std::filesystem::path& punkt_dir) {
+Result<std::map<std::string, std::string>> ReadChairResources(const std::filesystem::path& synonyms_file,
+                                                              const std::filesystem::path& punkt_dir) {
   std::map<std::string, std::string> resources;
   const std::pair<const char*, std::filesystem::path> files[] = {
       {"chair_synonyms", synonyms_file},
@@ -47,8 +45,7 @@ Result<std::map<std::string, std::string>> ReadChairResources(
 
 Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReferences(
     const std::vector<std::filesystem::path>& instance_files,
-    const std::vector<std::filesystem::path>& caption_files,
-    const std::vector<int64_t>& image_ids) {
+    const std::vector<std::filesystem::path>& caption_files, const std::vector<int64_t>& image_ids) {
   const std::unordered_set<int64_t> wanted(image_ids.begin(), image_ids.end());
   std::unordered_map<int64_t, ChairImageReferences> references;
   auto keep = [&](int64_t id) { return wanted.empty() || wanted.count(id) > 0; };
@@ -74,8 +71,8 @@ Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReference
       if (!id.ok()) return id.error();
       if (!keep(*id)) continue;
       const json category = annotation.value("category_id", json());
-      auto name = category.is_number_integer() ? category_names.find(category.get<int64_t>())
-                                               : category_names.end();
+      auto name =
+          category.is_number_integer() ? category_names.find(category.get<int64_t>()) : category_names.end();
       if (name == category_names.end()) {
         return Error{file.string() + ": annotation " + std::to_string(i) +
                      ": category_id missing or not in \"categories\""};

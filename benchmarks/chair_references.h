@@ -18,8 +18,8 @@ namespace vleval::chair {
 // Reads `synonyms_file` (LisaAnne/Hallucination data/synonyms.txt) and the
 // four tables of `punkt_dir` (nltk_data tokenizers/punkt_tab/english/) into
 // the resource map chair_metric.h names. Errors name the missing file.
-Result<std::map<std::string, std::string>> ReadChairResources(
-    const std::filesystem::path& synonyms_file, const std::filesystem::path& punkt_dir);
+Result<std::map<std::string, std::string>> ReadChairResources(const std::filesystem::path& synonyms_file,
+                                                              const std::filesystem::path& punkt_dir);
 
 struct ChairImageReferences {
   std::vector<std::string> objects;   // category name per instance annotation
@@ -34,7 +34,6 @@ struct ChairImageReferences {
 // parsed JSON (about 1 GB for the 2014 instances).
 Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReferences(
     const std::vector<std::filesystem::path>& instance_files,
-    const std::vector<std::filesystem::path>& caption_files,
-    const std::vector<int64_t>& image_ids = {});
+    const std::vector<std::filesystem::path>& caption_files, const std::vector<int64_t>& image_ids = {});
 
 }  // namespace vleval::chair

@@ -28,8 +28,9 @@ Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::files
     const std::string key = loaded->samples[i].id.dump();
     auto [it, inserted] = first_position.emplace(key, i);
     if (!inserted) {
-      return Error{"task '" + config.name + "': " + files + ": sample id " + key + " appears twice (samples " +
-                   std::to_string(it->second) + " and " + std::to_string(i) + ")"};
+      return Error{"task '" + config.name + "': " + files + ": sample id " + key +
+                   " appears twice (samples " + std::to_string(it->second) + " and " + std::to_string(i) +
+                   ")"};
     }
   }
   if (config.expected_count && static_cast<std::size_t>(*config.expected_count) != loaded->samples.size()) {

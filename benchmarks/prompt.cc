@@ -12,8 +12,8 @@ Result<IdentifierChoice> IdentifierChoice::Parse(const std::string& text) {
     choice.kind = Kind::kNone;
     return choice;
   }
-  const bool has_space = std::any_of(text.begin(), text.end(),
-                                     [](unsigned char c) { return std::isspace(c) != 0; });
+  const bool has_space =
+      std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
   if (text.empty() || has_space) {
     return Error{"--identifier must be 'default', 'none' or a token without spaces, got '" + text + "'"};
   }
@@ -24,9 +24,12 @@ Result<IdentifierChoice> IdentifierChoice::Parse(const std::string& text) {
 
 std::string IdentifierChoice::ToString() const {
   switch (kind) {
-    case Kind::kDefault: return "default";
-    case Kind::kNone: return "none";
-    case Kind::kReplace: return token;
+    case Kind::kDefault:
+      return "default";
+    case Kind::kNone:
+      return "none";
+    case Kind::kReplace:
+      return token;
   }
   return "default";
 }

@@ -7,7 +7,8 @@ Result<SamplePrompt> RenderSamplePrompt(const TaskConfig& config, const std::str
   auto prompt = config.Variant(variant);
   if (!prompt) return prompt.error();
   auto text = RenderTaskText(*prompt, identifier, sample.fields);
-  if (!text) return Error{"task '" + config.name + "' sample " + sample.id.dump() + ": " + text.error().message};
+  if (!text)
+    return Error{"task '" + config.name + "' sample " + sample.id.dump() + ": " + text.error().message};
   return SamplePrompt{*text, WrapConversation(config.conversation, *text)};
 }
 

@@ -59,6 +59,7 @@ Result<SuiteConfig> LoadSuite(const std::filesystem::path& path) {
 template <typename Map>
 std::vector<std::string> KeysOf(const Map& map) {
   std::vector<std::string> keys;
+  keys.reserve(map.size());
   for (const auto& [key, value] : map) keys.push_back(key);
   return keys;
 }

@@ -17,7 +17,7 @@ namespace vleval {
 // ("default", "none" or a token; see IdentifierChoice).
 struct RunEntry {
   std::string task;
-  std::string variant;     // "" = the task's default variant
+  std::string variant;  // "" = the task's default variant
   std::string identifier = "default";
 };
 

@@ -32,14 +32,14 @@ struct TaskConfig {
   std::string name;
   int version = 1;
   std::string description;
-  std::string loader;               // annotation format id, see benchmarks/
-  nlohmann::json loader_options;    // loader-specific object; null when absent
+  std::string loader;             // annotation format id, see benchmarks/
+  nlohmann::json loader_options;  // loader-specific object; null when absent
   // Prompt variants by name; a task with one prompt has the single variant "default".
   std::map<std::string, PromptTemplate> variants;
   std::string default_variant = "default";
-  std::string conversation;         // wrapper with one "{}" and one "<ImageHere>"
-  std::string metric;               // metric id, see metrics/
-  std::string dialect;              // default scoring dialect of the metric
+  std::string conversation;  // wrapper with one "{}" and one "<ImageHere>"
+  std::string metric;        // metric id, see metrics/
+  std::string dialect;       // default scoring dialect of the metric
   GenerationSettings generation;
   std::optional<int> expected_count;  // published sample count; a mismatch is reported
 

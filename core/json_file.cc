@@ -69,9 +69,7 @@ std::string StrictObject::OptionalString(std::string_view key, std::string fallb
   return value->get<std::string>();
 }
 
-int StrictObject::OptionalInt(std::string_view key, int fallback) {
-  return MaybeInt(key).value_or(fallback);
-}
+int StrictObject::OptionalInt(std::string_view key, int fallback) { return MaybeInt(key).value_or(fallback); }
 
 std::optional<int> StrictObject::MaybeInt(std::string_view key) {
   const auto* value = Use(key);

@@ -21,9 +21,7 @@ class Registry {
 
   // Adds `entry` under `name`. Registering a name twice is a programming error
   // and returns false.
-  bool Add(const std::string& name, Entry entry) {
-    return entries_.emplace(name, std::move(entry)).second;
-  }
+  bool Add(const std::string& name, Entry entry) { return entries_.emplace(name, std::move(entry)).second; }
 
   // The entry for `name`, or an error that lists the closest known names.
   Result<const Entry*> Find(const std::string& name) const {

@@ -21,8 +21,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::vector<std::string> ClosestNames(std::string_view wanted,
-                                      const std::vector<std::string>& known,
+std::vector<std::string> ClosestNames(std::string_view wanted, const std::vector<std::string>& known,
                                       std::size_t limit) {
   const std::size_t budget = std::max<std::size_t>(2, wanted.size() / 2);
   std::vector<std::pair<std::size_t, std::string>> scored;

@@ -65,15 +65,16 @@ std::string FormatDataCheck(const DataCheckReport& report) {
       out += task.task + ": FAILED: " + task.error + "\n";
     } else {
       out += task.task + ": " + std::to_string(task.samples) + " samples, " +
-             std::to_string(task.missing_images.size()) + " missing images" + (task.ok() ? ", ok" : "") + "\n";
+             std::to_string(task.missing_images.size()) + " missing images" + (task.ok() ? ", ok" : "") +
+             "\n";
     }
     for (const auto& warning : task.warnings) out += "  warning: " + warning + "\n";
     for (const auto& image : task.missing_images) out += "  missing: " + image + "\n";
     failed += task.ok() ? 0 : 1;
     missing += task.missing_images.size();
   }
-  out += "summary: " + std::to_string(report.tasks.size() - failed) + " of " + std::to_string(report.tasks.size()) +
-         " tasks ok, " + std::to_string(missing) + " missing images\n";
+  out += "summary: " + std::to_string(report.tasks.size() - failed) + " of " +
+         std::to_string(report.tasks.size()) + " tasks ok, " + std::to_string(missing) + " missing images\n";
   return out;
 }
 

@@ -15,10 +15,10 @@ namespace vleval {
 struct TaskDataCheck {
   std::string task;
   std::size_t samples = 0;
-  std::string error;                          // a loader error; empty when the files loaded
-  std::vector<std::string> warnings;          // e.g. a count that differs from the published one
-  std::vector<std::string> missing_images;    // one message per sample, naming every path tried
-  std::vector<std::filesystem::path> files;   // annotation files and the images found
+  std::string error;                         // a loader error; empty when the files loaded
+  std::vector<std::string> warnings;         // e.g. a count that differs from the published one
+  std::vector<std::string> missing_images;   // one message per sample, naming every path tried
+  std::vector<std::filesystem::path> files;  // annotation files and the images found
 
   bool ok() const { return error.empty() && missing_images.empty(); }
 };

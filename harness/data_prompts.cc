@@ -32,8 +32,8 @@ Result<std::vector<RenderedPrompt>> RenderPrompts(const TaskCatalog& catalog, co
   auto loaded = LoadTaskSamples(**config, data_root);
   if (!loaded) return loaded.error();
   if (first >= loaded->samples.size()) {
-    return Error{"task '" + entry.task + "' has " + std::to_string(loaded->samples.size()) + " samples; sample " +
-                 std::to_string(first) + " does not exist"};
+    return Error{"task '" + entry.task + "' has " + std::to_string(loaded->samples.size()) +
+                 " samples; sample " + std::to_string(first) + " does not exist"};
   }
   std::vector<RenderedPrompt> prompts;
   for (std::size_t i = first; i < loaded->samples.size() && i < first + count; ++i) {

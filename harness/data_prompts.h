@@ -25,8 +25,8 @@ struct RenderedPrompt {
   std::string identifier;  // "default", "none" or the token
   std::size_t index = 0;   // position in the task's sample order
   nlohmann::json id;
-  std::string prompt;      // wrapped, exactly as tokenized
-  std::string image;       // resolved image path, or the lookup error
+  std::string prompt;  // wrapped, exactly as tokenized
+  std::string image;   // resolved image path, or the lookup error
   bool image_found = false;
 };
 

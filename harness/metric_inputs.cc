@@ -71,6 +71,37 @@ Status FillReferences(const std::string& loader, const Sample& sample, const Cha
 
 }  // namespace
 
+Status LoadChairInputs(const TaskConfig& task, const std::filesystem::path& data_root,
+                       const std::vector<Sample>& samples, ScoringOptions& options, ChairReferenceMap& out) {
+  auto resources = chair::ReadChairResources(data_root / "chair" / "synonyms.txt",
+                                             data_root / "chair" / "punkt_tab" / "english");
+  if (!resources) return resources.error();
+  options.resources.insert(resources->begin(), resources->end());
+
+  std::filesystem::path annotations = data_root / "coco" / "annotations";
+  if (task.loader_options.is_object() && task.loader_options.contains("annotations_dir") &&
+      task.loader_options["annotations_dir"].is_string()) {
+    annotations = data_root / task.loader_options["annotations_dir"].get<std::string>();
+  }
+  std::vector<std::filesystem::path> instances, captions;
+  for (const char* split : {"val2014", "train2014"}) {
+    const auto instance_file = annotations / ("instances_" + std::string(split) + ".json");
+    const auto caption_file = annotations / ("captions_" + std::string(split) + ".json");
+    if (std::filesystem::exists(instance_file)) instances.push_back(instance_file);
+    if (std::filesystem::exists(caption_file)) captions.push_back(caption_file);
+  }
+  if (instances.empty() || captions.empty()) {
+    return Error{"CHAIR needs instances_val2014.json and captions_val2014.json in " + annotations.string()};
+  }
+  std::vector<int64_t> image_ids;
+  image_ids.reserve(samples.size());
+  for (const auto& sample : samples) image_ids.push_back(sample.id.get<int64_t>());
+  auto references = chair::ReadCocoChairReferences(instances, captions, image_ids);
+  if (!references) return references.error();
+  out.swap(references.value());
+  return {};
+}
+
 Result<MetricSample> ToMetricSample(const std::string& loader, const Sample& sample,
                                     const Prediction* prediction, const ChairReferenceMap& chair) {
   MetricSample out;

@@ -39,7 +39,8 @@ std::string FormatTaskListing(const TaskCatalog& catalog, const PaperReference* 
   std::ostringstream out;
   out << "Tasks (" << catalog.tasks().size() << "); prompt = task text inside its conversation wrapper\n";
   for (const auto& [name, task] : catalog.tasks()) {
-    out << "\n" << name << "  [" << task.loader << " -> " << task.metric << ", dialect " << task.dialect
+    out << "\n"
+        << name << "  [" << task.loader << " -> " << task.metric << ", dialect " << task.dialect
         << ", max_new_tokens " << task.generation.max_new_tokens;
     if (task.expected_count) out << ", " << *task.expected_count << " samples";
     out << "]\n";
@@ -47,8 +48,8 @@ std::string FormatTaskListing(const TaskCatalog& catalog, const PaperReference* 
     for (const auto& [variant, prompt] : task.variants) {
       // Rendering with the default identifier and no fields cannot fail: the
       // placeholders are shown as written.
-      const std::string text = prompt.identifier.empty() ? prompt.instruction
-                                                         : prompt.identifier + " " + prompt.instruction;
+      const std::string text =
+          prompt.identifier.empty() ? prompt.instruction : prompt.identifier + " " + prompt.instruction;
       out << "  " << (task.variants.size() > 1 ? variant + ": " : "prompt: ") << text;
       if (paper != nullptr) {
         const std::string cell = PaperCell(*paper, task, variant);

@@ -20,7 +20,7 @@ namespace vleval {
 struct TaskScore {
   std::string task;
   Dialect dialect = Dialect::kMiniGptV2;
-  std::vector<nlohmann::json> ids;  // sample ids, in sample order (per_sample aligns)
+  std::vector<nlohmann::json> ids;      // sample ids, in sample order (per_sample aligns)
   std::size_t missing_predictions = 0;  // samples without a prediction, scored as empty output
   MetricReport report;
   std::vector<std::string> warnings;  // from loading (count mismatch) and scoring notes

@@ -8,8 +8,6 @@ Result<Dialect> ParseDialect(std::string_view text) {
   return Error{"unknown dialect '" + std::string(text) + "' (known: minigptv2, official)"};
 }
 
-std::string DialectName(Dialect dialect) {
-  return dialect == Dialect::kMiniGptV2 ? "minigptv2" : "official";
-}
+std::string DialectName(Dialect dialect) { return dialect == Dialect::kMiniGptV2 ? "minigptv2" : "official"; }
 
 }  // namespace vleval

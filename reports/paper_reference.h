@@ -15,7 +15,7 @@
 namespace vleval {
 
 struct PaperTable {
-  std::string id;                 // "table2" .. "table5"
+  std::string id;  // "table2" .. "table5"
   std::string title;
   std::vector<std::string> columns;  // task names, or chair_i/chair_s/len, avg, average
   // row label -> column -> value; a null in the paper is an absent entry.

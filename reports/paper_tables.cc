@@ -113,8 +113,9 @@ ReportTable Table4(const RunResults& run, const PaperReference& paper) {
 ReportTable Table5(const RunResults& run, const PaperReference& paper, const AblationPValues& p) {
   ReportTable table = Skeleton(paper, "table5");
   const std::size_t tasks = table.columns.empty() ? 0 : table.columns.size() - 1;
-  for (const auto& [label, suffix] :
+  for (const auto& [label, entry_suffix] :
        {std::pair{kWithoutIdentifier, "@none"}, std::pair{kWithIdentifier, ""}}) {
+    const std::string suffix = entry_suffix;  // a named copy: clang 14 cannot capture bindings
     TableRow row =
         Row(paper, table, label, label, [&](const std::string& task) { return TopOne(run, task + suffix); });
     if (!row.cells.empty()) row.cells.back().run = MeanOfRun(row.cells, tasks);

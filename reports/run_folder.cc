@@ -29,7 +29,6 @@ Result<std::optional<std::vector<Record>>> ReadJsonLines(const std::filesystem::
 
 }  // namespace
 
-
 Result<RunFolder> RunFolder::Open(const std::filesystem::path& dir) {
   auto results = LoadRunResults(dir / "results.json");
   if (!results) return results.error();

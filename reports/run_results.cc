@@ -9,7 +9,7 @@ using nlohmann::json;
 
 std::string StringOr(const json& object, const char* key, std::string fallback) {
   auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::move(fallback);
 }
 
 EntryResult ParseEntry(const std::string& name, const json& body) {

@@ -23,7 +23,8 @@ Result<LoadedSamples> LoadHm(const LoaderInput& input) {
     const auto text = record.String("text");
     const auto label = record.Int("label");
     if (auto status = record.Finish(); !status) return Error{status.message()};
-    if (label != 0 && label != 1) return Error{where + ": 'label' must be 0 or 1, got " + std::to_string(label)};
+    if (label != 0 && label != 1)
+      return Error{where + ": 'label' must be 0 or 1, got " + std::to_string(label)};
     Sample sample;
     sample.id = IdFromText(id);
     sample.image_candidates = ImageCandidates(image_dirs, {image});

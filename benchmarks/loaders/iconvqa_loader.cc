@@ -41,16 +41,19 @@ Result<LoadedSamples> LoadOfficial(const std::filesystem::path& problems_path,
   if (auto status = split_reader.Finish(); !status) return Error{status.message()};
   auto problems = ReadJsonFile(problems_path);
   if (!problems) return problems.error();
-  if (!problems->is_object()) return Error{problems_path.string() + ": expected an object keyed by problem id"};
+  if (!problems->is_object())
+    return Error{problems_path.string() + ": expected an object keyed by problem id"};
 
   LoadedSamples loaded;
   loaded.files = {problems_path, splits_path};
   for (std::size_t i = 0; i < pids.size(); ++i) {
     const std::string where = splits_path.string() + ": " + split + "[" + std::to_string(i) + "]";
     if (!pids[i].is_string() && !pids[i].is_number_integer()) return Error{where + ": not a problem id"};
-    const std::string pid = pids[i].is_string() ? pids[i].get<std::string>() : std::to_string(pids[i].get<long long>());
+    const std::string pid =
+        pids[i].is_string() ? pids[i].get<std::string>() : std::to_string(pids[i].get<long long>());
     auto problem = problems->find(pid);
-    if (problem == problems->end()) return Error{where + ": problem " + pid + " is not in " + problems_path.string()};
+    if (problem == problems->end())
+      return Error{where + ": problem " + pid + " is not in " + problems_path.string()};
     auto sample = ProblemSample(pid, *problem, problems_path.string() + ": problem " + pid, image_dirs);
     if (!sample) return sample.error();
     loaded.samples.push_back(std::move(*sample));
@@ -62,7 +65,8 @@ Result<LoadedSamples> LoadReady(const std::filesystem::path& path,
                                 const std::vector<std::filesystem::path>& image_dirs) {
   auto json = ReadJsonFile(path);
   if (!json) return json.error();
-  if (!json->is_array()) return Error{path.string() + ": expected a list of {image_id, question, choices, answer}"};
+  if (!json->is_array())
+    return Error{path.string() + ": expected a list of {image_id, question, choices, answer}"};
   LoadedSamples loaded;
   loaded.files = {path};
   for (std::size_t i = 0; i < json->size(); ++i) {

@@ -24,7 +24,8 @@ Result<std::vector<JsonLine>> ReadJsonLines(const std::filesystem::path& path) {
 
 RecordReader::RecordReader(const nlohmann::json& record, std::string where)
     : record_(record), where_(std::move(where)) {
-  if (!record_.is_object()) error_ = where_ + ": expected a JSON object, got " + std::string(record_.type_name());
+  if (!record_.is_object())
+    error_ = where_ + ": expected a JSON object, got " + std::string(record_.type_name());
 }
 
 const nlohmann::json* RecordReader::Get(std::string_view key, bool (*accept)(const nlohmann::json&),
@@ -43,18 +44,21 @@ const nlohmann::json* RecordReader::Get(std::string_view key, bool (*accept)(con
 }
 
 std::string RecordReader::String(std::string_view key) {
-  const auto* value = Get(key, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
+  const auto* value = Get(
+      key, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
   return value ? value->get<std::string>() : std::string();
 }
 
 std::int64_t RecordReader::Int(std::string_view key) {
-  const auto* value = Get(key, [](const nlohmann::json& v) { return v.is_number_integer(); }, "an integer");
+  const auto* value = Get(
+      key, [](const nlohmann::json& v) { return v.is_number_integer(); }, "an integer");
   return value ? value->get<std::int64_t>() : 0;
 }
 
 const nlohmann::json& RecordReader::Array(std::string_view key) {
   static const nlohmann::json kEmpty = nlohmann::json::array();
-  const auto* value = Get(key, [](const nlohmann::json& v) { return v.is_array(); }, "an array");
+  const auto* value = Get(
+      key, [](const nlohmann::json& v) { return v.is_array(); }, "an array");
   return value ? *value : kEmpty;
 }
 
@@ -82,7 +86,8 @@ std::filesystem::path LoaderOptions::Under(std::string_view relative) const {
   return path.is_absolute() ? path : data_root_ / path;
 }
 
-std::filesystem::path LoaderOptions::File(std::string_view key, std::initializer_list<std::string_view> defaults) {
+std::filesystem::path LoaderOptions::File(std::string_view key,
+                                          std::initializer_list<std::string_view> defaults) {
   const std::string given = reader_.OptionalString(key);
   if (!given.empty()) return Under(given);
   for (auto candidate : defaults) {
@@ -92,7 +97,8 @@ std::filesystem::path LoaderOptions::File(std::string_view key, std::initializer
   return Under(*defaults.begin());
 }
 
-std::vector<std::filesystem::path> LoaderOptions::ImageDirs(std::initializer_list<std::string_view> defaults) {
+std::vector<std::filesystem::path> LoaderOptions::ImageDirs(
+    std::initializer_list<std::string_view> defaults) {
   std::vector<std::filesystem::path> dirs;
   const auto* given = reader_.Child("image_dirs");
   if (given != nullptr && given->is_array()) {
@@ -105,9 +111,7 @@ std::vector<std::filesystem::path> LoaderOptions::ImageDirs(std::initializer_lis
   return dirs;
 }
 
-bool LoaderOptions::ImageDirsGiven() const {
-  return options_.is_object() && options_.contains("image_dirs");
-}
+bool LoaderOptions::ImageDirsGiven() const { return options_.is_object() && options_.contains("image_dirs"); }
 
 std::string LoaderOptions::String(std::string_view key, std::string fallback) {
   return reader_.OptionalString(key, std::move(fallback));

@@ -36,8 +36,9 @@ Result<std::map<std::int64_t, nlohmann::json>> ReadAnswers(const std::filesystem
 
 Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
   LoaderOptions options(input.options, input.data_root, input.task);
-  const auto questions_path = options.File("questions", {"okvqa/OpenEnded_mscoco_val2014_questions.json",
-                                                         "okvqa/OpenEnded_mscoco_val2014_questions_clean.json"});
+  const auto questions_path =
+      options.File("questions", {"okvqa/OpenEnded_mscoco_val2014_questions.json",
+                                 "okvqa/OpenEnded_mscoco_val2014_questions_clean.json"});
   const auto annotations_path = options.File("annotations", {"okvqa/mscoco_val2014_annotations.json",
                                                              "okvqa/mscoco_val2014_annotations_clean.json"});
   const auto image_dirs = options.ImageDirs({"coco/val2014", "coco/train2017", "coco/val2017"});

@@ -19,7 +19,8 @@ Result<LoadedSamples> LoadRefcoco(const LoaderInput& input) {
   }
   auto json = ReadJsonFile(path);
   if (!json) return json.error();
-  if (!json->is_array()) return Error{path.string() + ": expected a list of {img_id, sents, bbox, height, width}"};
+  if (!json->is_array())
+    return Error{path.string() + ": expected a list of {img_id, sents, bbox, height, width}"};
 
   LoadedSamples loaded;
   loaded.files = {path};
@@ -36,7 +37,8 @@ Result<LoadedSamples> LoadRefcoco(const LoaderInput& input) {
     for (const auto& value : bbox) box_ok = box_ok && value.is_number();
     if (!box_ok) return Error{where + ": 'bbox' must be 4 numbers [x, y, w, h], got " + bbox.dump()};
     const auto image_id = img_id.size() >= 27 ? CocoIdFromName(img_id.substr(0, 27) + ".jpg") : std::nullopt;
-    if (!image_id) return Error{where + ": 'img_id' " + img_id + " does not start with COCO_train2014_<12 digits>"};
+    if (!image_id)
+      return Error{where + ": 'img_id' " + img_id + " does not start with COCO_train2014_<12 digits>"};
 
     Sample sample;
     sample.id = row;

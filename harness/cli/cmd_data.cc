@@ -3,8 +3,8 @@
 #include <fstream>
 #include <iostream>
 
-#include <boost/algorithm/string/split.hpp>
 #include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
 
 #include "benchmarks/mini_data_root.h"
 #include "benchmarks/task_catalog.h"
@@ -19,8 +19,9 @@
 namespace vleval::cli {
 namespace {
 
-constexpr const char* kUsage = "vleval data check --data-root DIR [--tasks T,...] [--manifest FILE | --verify-manifest FILE]\n"
-                               "       vleval data make-mini --out DIR";
+constexpr const char* kUsage =
+    "vleval data check --data-root DIR [--tasks T,...] [--manifest FILE | --verify-manifest FILE]\n"
+    "       vleval data make-mini --out DIR";
 
 int Fail(const std::string& message) {
   std::cerr << "vleval data: " << message << "\n";
@@ -30,17 +31,20 @@ int Fail(const std::string& message) {
 int Check(const std::vector<std::string>& args) {
   po::options_description options("vleval data check options");
   std::string data_root, tasks, manifest, verify, configs;
-  options.add_options()
-      ("data-root", po::value(&data_root), "data root (default: $VLEVAL_DATA)")
-      ("tasks", po::value(&tasks), "comma-separated tasks or shorthands (default: every task)")
-      ("manifest", po::value(&manifest), "write the sha256 of every file read (annotations and images) to FILE")
-      ("verify-manifest", po::value(&verify), "check the data root against a manifest FILE")
-      ("configs", po::value(&configs), "configs folder");
+  options.add_options()("data-root", po::value(&data_root), "data root (default: $VLEVAL_DATA)")(
+      "tasks", po::value(&tasks), "comma-separated tasks or shorthands (default: every task)")(
+      "manifest", po::value(&manifest),
+      "write the sha256 of every file read (annotations and images) to FILE")(
+      "verify-manifest", po::value(&verify), "check the data root against a manifest FILE")(
+      "configs", po::value(&configs), "configs folder");
   po::variables_map values;
   switch (ParseCommandOptions("data check", kUsage, options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp: return kExitOk;
-    case ParseOutcome::kUsageError: return kExitUsage;
-    case ParseOutcome::kRun: break;
+    case ParseOutcome::kShowedHelp:
+      return kExitOk;
+    case ParseOutcome::kUsageError:
+      return kExitUsage;
+    case ParseOutcome::kRun:
+      break;
   }
   auto root = ResolveDataRoot(data_root);
   if (!root) return Fail(root.error().message);
@@ -78,9 +82,12 @@ int MakeMini(const std::vector<std::string>& args) {
   options.add_options()("out", po::value(&out)->required(), "folder to write the mini data root into");
   po::variables_map values;
   switch (ParseCommandOptions("data make-mini", kUsage, options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp: return kExitOk;
-    case ParseOutcome::kUsageError: return kExitUsage;
-    case ParseOutcome::kRun: break;
+    case ParseOutcome::kShowedHelp:
+      return kExitOk;
+    case ParseOutcome::kUsageError:
+      return kExitUsage;
+    case ParseOutcome::kRun:
+      break;
   }
   if (auto status = WriteMiniDataRoot(out); !status) return Fail(status.message());
   std::cout << "wrote the mini data root (" << kMiniSamplesPerTask << " samples per task) to " << out << "\n";

@@ -36,22 +36,26 @@ Command PreprocessCommand() {
             po::options_description options("vleval preprocess options");
             std::string image_path, stage, out;
             int size = image::kMiniGptV2ImageSize;
-            options.add_options()
-                ("image", po::value(&image_path)->required(), "input image (JPEG or PNG)")
-                ("size", po::value(&size)->default_value(size), "output is size x size pixels")
-                ("stage", po::value(&stage)->required(),
-                 "resized: uint8 H x W x 3 after bicubic resize; normalized: float32 3 x H x W after CLIP normalisation")
-                ("out", po::value(&out)->required(), "output .npy file");
+            options.add_options()("image", po::value(&image_path)->required(), "input image (JPEG or PNG)")(
+                "size", po::value(&size)->default_value(size), "output is size x size pixels")(
+                "stage", po::value(&stage)->required(),
+                "resized: uint8 H x W x 3 after bicubic resize; normalized: float32 3 x H x W after CLIP "
+                "normalisation")("out", po::value(&out)->required(), "output .npy file");
             po::variables_map values;
-            switch (ParseCommandOptions("preprocess",
-                                        "vleval preprocess --image FILE [--size 448] --stage resized|normalized --out FILE.npy",
-                                        options, {}, args, values, std::cout, std::cerr)) {
-              case ParseOutcome::kShowedHelp: return kExitOk;
-              case ParseOutcome::kUsageError: return kExitUsage;
-              case ParseOutcome::kRun: break;
+            switch (ParseCommandOptions(
+                "preprocess",
+                "vleval preprocess --image FILE [--size 448] --stage resized|normalized --out FILE.npy",
+                options, {}, args, values, std::cout, std::cerr)) {
+              case ParseOutcome::kShowedHelp:
+                return kExitOk;
+              case ParseOutcome::kUsageError:
+                return kExitUsage;
+              case ParseOutcome::kRun:
+                break;
             }
             if (stage != "resized" && stage != "normalized") {
-              std::cerr << "vleval preprocess: --stage must be 'resized' or 'normalized', got '" << stage << "'\n";
+              std::cerr << "vleval preprocess: --stage must be 'resized' or 'normalized', got '" << stage
+                        << "'\n";
               return kExitUsage;
             }
             if (size < 1) {

@@ -33,24 +33,26 @@ int RunScore(const std::vector<std::string>& args) {
   std::string task_name, data_root_option, predictions_path, dialect_option, per_sample, configs;
   std::string box_codec = "minigptv2";
   int threads = 0;
-  options.add_options()
-      ("task", po::value(&task_name)->required(), "task name (see vleval tasks)")
-      ("data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")
-      ("predictions", po::value(&predictions_path)->required(),
-       "predictions JSONL, or the OK-VQA answer file of the MiniGPT-v2 scripts")
-      ("dialect", po::value(&dialect_option), "minigptv2 | official (default: the task's)")
-      ("per-sample", po::value(&per_sample), "write {\"id\", \"score\"} per sample to this JSONL file")
-      ("box-codec", po::value(&box_codec), "REC output format: minigptv2 | unit_floats | grid1000")
-      ("threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")
-      ("configs", po::value(&configs), "configs folder");
+  options.add_options()("task", po::value(&task_name)->required(), "task name (see vleval tasks)")(
+      "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
+      "predictions", po::value(&predictions_path)->required(),
+      "predictions JSONL, or the OK-VQA answer file of the MiniGPT-v2 scripts")(
+      "dialect", po::value(&dialect_option), "minigptv2 | official (default: the task's)")(
+      "per-sample", po::value(&per_sample), "write {\"id\", \"score\"} per sample to this JSONL file")(
+      "box-codec", po::value(&box_codec), "REC output format: minigptv2 | unit_floats | grid1000")(
+      "threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")(
+      "configs", po::value(&configs), "configs folder");
   po::variables_map values;
   switch (ParseCommandOptions("score",
                               "vleval score --task T --data-root D --predictions P "
                               "[--dialect minigptv2|official] [--per-sample OUT.jsonl]",
                               options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp: return kExitOk;
-    case ParseOutcome::kUsageError: return kExitUsage;
-    case ParseOutcome::kRun: break;
+    case ParseOutcome::kShowedHelp:
+      return kExitOk;
+    case ParseOutcome::kUsageError:
+      return kExitUsage;
+    case ParseOutcome::kRun:
+      break;
   }
   auto config_dir = FindConfigDir(configs);
   if (!config_dir) return Fail(config_dir.error().message);
@@ -90,8 +92,6 @@ int RunScore(const std::vector<std::string>& args) {
 
 }  // namespace
 
-Command ScoreCommand() {
-  return {"score", "score a predictions file under a dialect", RunScore};
-}
+Command ScoreCommand() { return {"score", "score a predictions file under a dialect", RunScore}; }
 
 }  // namespace vleval::cli

@@ -18,20 +18,27 @@ Command TasksCommand() {
             po::options_description options("vleval tasks options");
             std::string configs, show_prompt, variant, identifier, data_root;
             std::size_t sample = 0;
-            options.add_options()
-                ("configs", po::value(&configs), "configs folder (default: $VLEVAL_CONFIGS, then the installed or source configs/)")
-                ("json", "print JSON instead of text")
-                ("show-prompt", po::value(&show_prompt), "print the exact prompt of TASK for one sample of --data-root")
-                ("sample", po::value(&sample), "with --show-prompt: 0-based sample position (default 0)")
-                ("variant", po::value(&variant), "with --show-prompt: prompt variant (default: the task's)")
-                ("identifier", po::value(&identifier), "with --show-prompt: default|none|<token>")
-                ("data-root", po::value(&data_root), "with --show-prompt: data root (default: $VLEVAL_DATA)");
+            options.add_options()(
+                "configs", po::value(&configs),
+                "configs folder (default: $VLEVAL_CONFIGS, then the installed or source configs/)")(
+                "json", "print JSON instead of text")(
+                "show-prompt", po::value(&show_prompt),
+                "print the exact prompt of TASK for one sample of --data-root")(
+                "sample", po::value(&sample), "with --show-prompt: 0-based sample position (default 0)")(
+                "variant", po::value(&variant), "with --show-prompt: prompt variant (default: the task's)")(
+                "identifier", po::value(&identifier), "with --show-prompt: default|none|<token>")(
+                "data-root", po::value(&data_root), "with --show-prompt: data root (default: $VLEVAL_DATA)");
             po::variables_map values;
-            switch (ParseCommandOptions("tasks", "vleval tasks [--configs DIR] [--json] | --show-prompt TASK [--sample N] --data-root DIR", options, {},
-                                        args, values, std::cout, std::cerr)) {
-              case ParseOutcome::kShowedHelp: return kExitOk;
-              case ParseOutcome::kUsageError: return kExitUsage;
-              case ParseOutcome::kRun: break;
+            switch (ParseCommandOptions(
+                "tasks",
+                "vleval tasks [--configs DIR] [--json] | --show-prompt TASK [--sample N] --data-root DIR",
+                options, {}, args, values, std::cout, std::cerr)) {
+              case ParseOutcome::kShowedHelp:
+                return kExitOk;
+              case ParseOutcome::kUsageError:
+                return kExitUsage;
+              case ParseOutcome::kRun:
+                break;
             }
             auto dir = FindConfigDir(configs);
             if (!dir) {
@@ -45,8 +52,8 @@ Command TasksCommand() {
             }
             if (!show_prompt.empty()) {
               auto root = ResolveDataRoot(data_root);
-              auto prompts = root ? RenderPrompts(*catalog, {show_prompt, variant, "default"}, identifier, *root,
-                                                  sample, 1)
+              auto prompts = root ? RenderPrompts(*catalog, {show_prompt, variant, "default"}, identifier,
+                                                  *root, sample, 1)
                                   : Result<std::vector<RenderedPrompt>>(root.error());
               if (!prompts) {
                 std::cerr << "vleval tasks: " << prompts.error().message << "\n";

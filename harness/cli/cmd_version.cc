@@ -15,11 +15,14 @@ Command VersionCommand() {
           [](const std::vector<std::string>& args) {
             po::options_description options("vleval version options");
             po::variables_map values;
-            switch (ParseCommandOptions("version", "vleval version", options, {}, args, values,
-                                        std::cout, std::cerr)) {
-              case ParseOutcome::kShowedHelp: return kExitOk;
-              case ParseOutcome::kUsageError: return kExitUsage;
-              case ParseOutcome::kRun: break;
+            switch (ParseCommandOptions("version", "vleval version", options, {}, args, values, std::cout,
+                                        std::cerr)) {
+              case ParseOutcome::kShowedHelp:
+                return kExitOk;
+              case ParseOutcome::kUsageError:
+                return kExitUsage;
+              case ParseOutcome::kRun:
+                break;
             }
             const TorchRuntime torch = QueryTorchRuntime();
             nlohmann::ordered_json out;

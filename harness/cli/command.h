@@ -3,7 +3,7 @@
 //
 // Exit codes, for every command: 0 success, 1 the work failed (bad data, a
 // missing file; the message names it), 2 a usage error (unknown option, bad
-// value, a command that is not built yet).
+// value, unknown task or dialect).
 #pragma once
 
 #include <functional>

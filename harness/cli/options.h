@@ -13,7 +13,7 @@ namespace vleval::cli {
 namespace po = boost::program_options;
 
 enum class ParseOutcome {
-  kRun,       // options parsed; run the command
+  kRun,         // options parsed; run the command
   kShowedHelp,  // --help was printed; exit 0
   kUsageError,  // an error was printed to `err`; exit 2
 };

@@ -102,10 +102,12 @@ Result<MetricReport> ScoreChair(const ChairTables& tables, const std::vector<Met
   m["chair_i"] = total.mentions > 0 ? Percent(total.hallucinated, total.mentions) : 0.0;
   m["recall"] = total.gt_objects > 0 ? Percent(total.recalled, total.gt_objects) : 0.0;
   if (total.mentions == 0) {
-    report.notes.push_back("chair_i: no object mentioned in any caption; the reference divides by zero, reported 0");
+    report.notes.push_back(
+        "chair_i: no object mentioned in any caption; the reference divides by zero, reported 0");
   }
   if (total.gt_objects == 0) {
-    report.notes.push_back("recall: no ground-truth object for any image; the reference divides by zero, reported 0");
+    report.notes.push_back(
+        "recall: no ground-truth object for any image; the reference divides by zero, reported 0");
   }
   report.notes.push_back("chair: original variant (nltk 3.8.1 word_tokenize + pattern singularize)");
   return report;
@@ -116,14 +118,13 @@ Result<MetricReport> ScoreChair(const ChairTables& tables, const std::vector<Met
 namespace vleval {
 
 MetricEntry ChairMetric() {
-  return MetricEntry{
-      "CHAIR_i / CHAIR_s / Recall / Len, original variant (pattern singularize)",
-      [](Dialect, const std::vector<MetricSample>& samples, const ScoringOptions& options)
-          -> Result<MetricReport> {
-        auto tables = chair::ChairTablesFromResources(options.resources);
-        if (!tables.ok()) return tables.error();
-        return chair::ScoreChair(*tables, samples, options.max_threads);
-      }};
+  return MetricEntry{"CHAIR_i / CHAIR_s / Recall / Len, original variant (pattern singularize)",
+                     [](Dialect, const std::vector<MetricSample>& samples,
+                        const ScoringOptions& options) -> Result<MetricReport> {
+                       auto tables = chair::ChairTablesFromResources(options.resources);
+                       if (!tables.ok()) return tables.error();
+                       return chair::ScoreChair(*tables, samples, options.max_threads);
+                     }};
 }
 
 }  // namespace vleval

@@ -10,15 +10,16 @@ void AddDoubleWords(ChairVocabulary& vocabulary) {
   // coco_double_words of the original (29 items; "hot dog" and "teddy bear"
   // appear twice there).
   for (const char* word :
-       {"motor bike", "motor cycle", "air plane", "traffic light", "street light",
-        "traffic signal", "stop light", "fire hydrant", "stop sign", "parking meter", "suit case",
-        "sports ball", "baseball bat", "baseball glove", "tennis racket", "wine glass", "hot dog",
-        "cell phone", "mobile phone", "teddy bear", "hair drier", "potted plant", "bow tie",
-        "laptop computer", "stove top oven", "home plate", "train track"}) {
+       {"motor bike",     "motor cycle",  "air plane",    "traffic light",   "street light",
+        "traffic signal", "stop light",   "fire hydrant", "stop sign",       "parking meter",
+        "suit case",      "sports ball",  "baseball bat", "baseball glove",  "tennis racket",
+        "wine glass",     "hot dog",      "cell phone",   "mobile phone",    "teddy bear",
+        "hair drier",     "potted plant", "bow tie",      "laptop computer", "stove top oven",
+        "home plate",     "train track"}) {
     table[word] = word;
   }
-  for (const char* animal : {"bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear",
-                             "zebra", "giraffe", "animal", "cub"}) {
+  for (const char* animal : {"bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear", "zebra",
+                             "giraffe", "animal", "cub"}) {
     table[std::string("baby ") + animal] = animal;
     table[std::string("adult ") + animal] = animal;
   }

@@ -8,8 +8,7 @@ namespace {
 
 // Calls `on_line(line, number)` for every non-empty line; stops at the first
 // error it returns.
-Status ForEachLine(std::string_view text,
-                   const std::function<Status(std::string_view, int)>& on_line) {
+Status ForEachLine(std::string_view text, const std::function<Status(std::string_view, int)>& on_line) {
   int number = 0;
   while (!text.empty()) {
     const size_t end = text.find('\n');
@@ -24,8 +23,7 @@ Status ForEachLine(std::string_view text,
 }
 
 // Splits "a<TAB>b"; errors name `table` and `number`.
-Result<std::pair<std::string, std::string>> SplitTab(std::string_view line, int number,
-                                                     const char* table) {
+Result<std::pair<std::string, std::string>> SplitTab(std::string_view line, int number, const char* table) {
   const size_t tab = line.find('\t');
   if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
     return Error{std::string("punkt ") + table + " line " + std::to_string(number) +
@@ -36,10 +34,8 @@ Result<std::pair<std::string, std::string>> SplitTab(std::string_view line, int 
 
 }  // namespace
 
-Result<PunktParameters> ParsePunktParameters(std::string_view abbrev_types,
-                                             std::string_view collocations,
-                                             std::string_view sent_starters,
-                                             std::string_view ortho_context) {
+Result<PunktParameters> ParsePunktParameters(std::string_view abbrev_types, std::string_view collocations,
+                                             std::string_view sent_starters, std::string_view ortho_context) {
   PunktParameters params;
   Status status = ForEachLine(abbrev_types, [&](std::string_view line, int) {
     params.abbrev_types.emplace(line);
@@ -67,8 +63,8 @@ Result<PunktParameters> ParsePunktParameters(std::string_view abbrev_types,
       const std::string& digits = pair->second;
       auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), flags);
       if (error != std::errc() || end != digits.data() + digits.size() || flags < 0) {
-        return Error{"punkt ortho_context.tab line " + std::to_string(number) +
-                     ": flags '" + digits + "' are not a non-negative integer"};
+        return Error{"punkt ortho_context.tab line " + std::to_string(number) + ": flags '" + digits +
+                     "' are not a non-negative integer"};
       }
       params.ortho_context[pair->first] = flags;
       return {};

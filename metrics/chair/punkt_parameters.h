@@ -25,10 +25,10 @@ inline constexpr int kOrthoUc = kOrthoBegUc + kOrthoMidUc + kOrthoUnkUc;
 inline constexpr int kOrthoLc = kOrthoBegLc + kOrthoMidLc + kOrthoUnkLc;
 
 struct PunktParameters {
-  std::set<std::string> abbrev_types;                         // e.g. "dr", "u.s"
+  std::set<std::string> abbrev_types;                          // e.g. "dr", "u.s"
   std::set<std::pair<std::string, std::string>> collocations;  // (type before ".", next type)
-  std::set<std::string> sent_starters;                        // e.g. "however"
-  std::unordered_map<std::string, int> ortho_context;         // type -> kOrtho* flags
+  std::set<std::string> sent_starters;                         // e.g. "however"
+  std::unordered_map<std::string, int> ortho_context;          // type -> kOrtho* flags
 
   // Flags of `type`, 0 when unseen (nltk's defaultdict(int)).
   int OrthoContext(const std::string& type) const {
@@ -42,9 +42,7 @@ struct PunktParameters {
 // ("type<TAB>flags" per line). Lines are taken as they are (only the line
 // break is removed); empty lines are skipped. Errors name the table and the
 // 1-based line of a malformed entry.
-Result<PunktParameters> ParsePunktParameters(std::string_view abbrev_types,
-                                             std::string_view collocations,
-                                             std::string_view sent_starters,
-                                             std::string_view ortho_context);
+Result<PunktParameters> ParsePunktParameters(std::string_view abbrev_types, std::string_view collocations,
+                                             std::string_view sent_starters, std::string_view ortho_context);
 
 }  // namespace vleval::chair

@@ -76,8 +76,8 @@ bool CanStartWord(char c) {  // _re_word_start excludes these
 struct PeriodContext {
   size_t word_start;  // start of the word the end character closes
   size_t end_pos;
-  std::string_view after;           // after_tok
-  std::optional<size_t> next_token; // start of next_tok
+  std::string_view after;            // after_tok
+  std::optional<size_t> next_token;  // start of next_tok
 };
 
 // _period_context_re on the text: for each whitespace-delimited run, the last

@@ -21,8 +21,8 @@ struct Rule {
   std::string needle;
 };
 
-Rule MakeRule(const char* pattern, const char* replacement, std::string triggers,
-              bool ignore_case = false, std::string needle = {}) {
+Rule MakeRule(const char* pattern, const char* replacement, std::string triggers, bool ignore_case = false,
+              std::string needle = {}) {
   auto flags = std::regex::ECMAScript | std::regex::optimize;
   if (ignore_case) flags |= std::regex::icase;
   return Rule{std::regex(pattern, flags), replacement, std::move(triggers), std::move(needle)};
@@ -46,7 +46,8 @@ Cascade BuildCascade() {
   const std::string quotes = std::string("\"'`") + kHighBytes;
   Cascade c;
   auto& b = c.before_padding;
-  b.push_back(MakeRule("(\xC2\xAB|\xE2\x80\x9C|\xE2\x80\x98|\xE2\x80\x9E|`+)", " $1 ", std::string("`") + kHighBytes));
+  b.push_back(MakeRule("(\xC2\xAB|\xE2\x80\x9C|\xE2\x80\x98|\xE2\x80\x9E|`+)", " $1 ",
+                       std::string("`") + kHighBytes));
   b.push_back(MakeRule("^\"", "``", "\""));
   b.push_back(MakeRule("(``)", " $1 ", "`"));
   b.push_back(MakeRule("([ \\(\\[{<])(\"|'')", "$1 `` ", "\"'"));
@@ -70,11 +71,10 @@ Cascade BuildCascade() {
   a.push_back(MakeRule("([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 ", "'"));
   a.push_back(MakeRule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 ", "'"));
   const std::pair<const char*, const char*> contractions[] = {
-      {"\\b(can)(not)\\b", "cannot"}, {"\\b(d)('ye)\\b", "d'ye"},
-      {"\\b(gim)(me)\\b", "gimme"},   {"\\b(gon)(na)\\b", "gonna"},
-      {"\\b(got)(ta)\\b", "gotta"},   {"\\b(lem)(me)\\b", "lemme"},
-      {"\\b(more)('n)\\b", "more'n"}, {"\\b(wan)(na)(?=\\s)", "wanna"},
-      {" ('t)(is)\\b", " 'tis"},        {" ('t)(was)\\b", " 'twas"}};
+      {"\\b(can)(not)\\b", "cannot"}, {"\\b(d)('ye)\\b", "d'ye"},       {"\\b(gim)(me)\\b", "gimme"},
+      {"\\b(gon)(na)\\b", "gonna"},   {"\\b(got)(ta)\\b", "gotta"},     {"\\b(lem)(me)\\b", "lemme"},
+      {"\\b(more)('n)\\b", "more'n"}, {"\\b(wan)(na)(?=\\s)", "wanna"}, {" ('t)(is)\\b", " 'tis"},
+      {" ('t)(was)\\b", " 'twas"}};
   for (const auto& [pattern, needle] : contractions) {
     a.push_back(MakeRule(pattern, " $1 $2 ", "", true, needle));
   }

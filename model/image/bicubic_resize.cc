@@ -42,8 +42,9 @@ RgbImage TransposeRows(const RgbImage& in, int row_begin, int row_end) {
 // total under 1.25 * 2^22) and are exact, so accumulating a whole row tap by
 // tap, which vectorises, gives Pillow's per-pixel result. An AVX2 clone is
 // picked at run time where the CPU has it; all clones give the same bytes.
-__attribute__((target_clones("avx2", "default")))
-RgbImage ResampleColumns(const RgbImage& in, const AxisCoefficients& axis, int height, int row_offset) {
+__attribute__((target_clones("avx2", "default"))) RgbImage ResampleColumns(const RgbImage& in,
+                                                                           const AxisCoefficients& axis,
+                                                                           int height, int row_offset) {
   RgbImage out = RgbImage::Blank(in.width, height);
   const std::size_t row_values = static_cast<std::size_t>(in.width) * 3;
   std::vector<std::int32_t> sums(row_values);
@@ -76,8 +77,8 @@ RgbImage ResizeBicubic(const RgbImage& image, int width, int height) {
   const int row_end = vertical.first.back() + vertical.count.back();
   // The horizontal pass is the vertical one on the transposed image: same
   // integer sums per pixel, but contiguous (vectorisable) memory.
-  RgbImage narrowed =
-      TransposeRows(ResampleColumns(TransposeRows(image, row_begin, row_end), horizontal, width, 0), 0, width);
+  RgbImage narrowed = TransposeRows(
+      ResampleColumns(TransposeRows(image, row_begin, row_end), horizontal, width, 0), 0, width);
   if (!need_vertical) return narrowed;
   return ResampleColumns(narrowed, vertical, height, row_begin);
 }

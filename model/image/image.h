@@ -20,8 +20,7 @@ struct RgbImage {
   std::vector<std::uint8_t> pixels;
 
   static RgbImage Blank(int width, int height) {
-    return {width, height,
-            std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
+    return {width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
   }
   const std::uint8_t* Row(int y) const { return pixels.data() + static_cast<std::size_t>(y) * width * 3; }
   std::uint8_t* Row(int y) { return pixels.data() + static_cast<std::size_t>(y) * width * 3; }

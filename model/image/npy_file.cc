@@ -35,8 +35,7 @@ std::string NpyHeader(const std::string& descr, const std::string& shape) {
 }
 
 Status WriteNpy(const std::filesystem::path& path, const RgbImage& image) {
-  const std::string shape =
-      "(" + std::to_string(image.height) + ", " + std::to_string(image.width) + ", 3)";
+  const std::string shape = "(" + std::to_string(image.height) + ", " + std::to_string(image.width) + ", 3)";
   return WriteArray(path, NpyHeader("|u1", shape), image.pixels.data(), image.pixels.size());
 }
 

@@ -67,8 +67,8 @@ void PreprocessNormalizedInParallel(const std::vector<std::filesystem::path>& pa
                                     const ParallelPreprocessOptions& options,
                                     const NormalizedConsumer& consume) {
   RunPipeline<ChwFloatImage>(
-      paths, options, [&](const std::filesystem::path& path) { return LoadNormalizedImage(path, options.size); },
-      consume);
+      paths, options,
+      [&](const std::filesystem::path& path) { return LoadNormalizedImage(path, options.size); }, consume);
 }
 
 }  // namespace vleval::image

@@ -19,9 +19,9 @@
 namespace vleval::image {
 
 struct ParallelPreprocessOptions {
-  int size = 448;            // output is size x size
-  int max_in_flight = 16;    // images alive at once (>= 1); TBB pipeline tokens
-  int threads = 0;           // worker threads; 0 = TBB's default (all cores)
+  int size = 448;          // output is size x size
+  int max_in_flight = 16;  // images alive at once (>= 1); TBB pipeline tokens
+  int threads = 0;         // worker threads; 0 = TBB's default (all cores)
 };
 
 // consume(index, result): index into `paths`; result is the image or the

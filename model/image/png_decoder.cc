@@ -28,15 +28,16 @@ void IgnoreWarning(png_structp, png_const_charp) {}
 // What one decoded (packed-to-bytes, 16-bit kept only for grey) row holds.
 struct Layout {
   int color_type = 0;
-  int bit_depth = 0;    // of the file
-  int channels = 0;     // samples per pixel in the rows libpng hands us
+  int bit_depth = 0;       // of the file
+  int channels = 0;        // samples per pixel in the rows libpng hands us
   bool wide_grey = false;  // 16-bit grey kept as big-endian pairs
 };
 
 // Pillow's palette: PLTE entries, then the default ramp for the rest.
 std::array<std::uint8_t, 256 * 3> PillowPalette(png_structp png, png_infop info) {
   std::array<std::uint8_t, 256 * 3> table{};
-  for (int i = 0; i < 256; ++i) table[i * 3] = table[i * 3 + 1] = table[i * 3 + 2] = static_cast<std::uint8_t>(i);
+  for (int i = 0; i < 256; ++i)
+    table[i * 3] = table[i * 3 + 1] = table[i * 3 + 2] = static_cast<std::uint8_t>(i);
   png_colorp entries = nullptr;
   int count = 0;
   if (png_get_PLTE(png, info, &entries, &count) != 0) {
@@ -49,8 +50,8 @@ std::array<std::uint8_t, 256 * 3> PillowPalette(png_structp png, png_infop info)
   return table;
 }
 
-void RowToRgb(const Layout& layout, const std::array<std::uint8_t, 256 * 3>& palette,
-              const std::uint8_t* in, int width, std::uint8_t* out) {
+void RowToRgb(const Layout& layout, const std::array<std::uint8_t, 256 * 3>& palette, const std::uint8_t* in,
+              int width, std::uint8_t* out) {
   if (layout.color_type == PNG_COLOR_TYPE_PALETTE) {
     for (int x = 0; x < width; ++x) std::memcpy(out + x * 3, &palette[in[x] * 3], 3);
     return;
@@ -98,7 +99,7 @@ void OnHeader(png_structp png, png_infop info) {
   layout.color_type = png_get_color_type(png, info);
   layout.bit_depth = png_get_bit_depth(png, info);
   layout.wide_grey = layout.color_type == PNG_COLOR_TYPE_GRAY && layout.bit_depth == 16;
-  if (layout.bit_depth < 8) png_set_packing(png);  // one byte per sample, unscaled
+  if (layout.bit_depth < 8) png_set_packing(png);                          // one byte per sample, unscaled
   if (layout.bit_depth == 16 && !layout.wide_grey) png_set_strip_16(png);  // keeps the high byte
   png_set_interlace_handling(png);
   png_read_update_info(png, info);
@@ -116,7 +117,9 @@ void OnRow(png_structp png, png_bytep new_row, png_uint_32 row, int /*pass*/) {
   if (new_row != nullptr) png_progressive_combine_row(png, state.raw.data() + row * state.row_bytes, new_row);
 }
 
-void OnEnd(png_structp png, png_infop) { static_cast<DecodeState*>(png_get_progressive_ptr(png))->finished = true; }
+void OnEnd(png_structp png, png_infop) {
+  static_cast<DecodeState*>(png_get_progressive_ptr(png))->finished = true;
+}
 
 // Feeds the whole file to libpng's progressive reader, which hands over each
 // row as soon as its data is complete: a truncated file leaves the rows it

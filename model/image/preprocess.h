@@ -18,7 +18,6 @@ inline constexpr int kMiniGptV2ImageSize = 448;
 Result<RgbImage> LoadResizedImage(const std::filesystem::path& path, int size = kMiniGptV2ImageSize);
 
 // LoadResizedImage followed by CLIP normalisation: float32, 3 x size x size.
-Result<ChwFloatImage> LoadNormalizedImage(const std::filesystem::path& path,
-                                          int size = kMiniGptV2ImageSize);
+Result<ChwFloatImage> LoadNormalizedImage(const std::filesystem::path& path, int size = kMiniGptV2ImageSize);
 
 }  // namespace vleval::image

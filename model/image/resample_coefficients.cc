@@ -29,9 +29,11 @@ AxisCoefficients ComputeBicubicCoefficients(int in_size, int out_size) {
   const double inverse_filter_scale = 1.0 / filter_scale;
   for (int out = 0; out < out_size; ++out) {
     const double center = box_start + (out + 0.5) * scale;
-    int first = static_cast<int>(center - support + 0.5);
+    // Pillow truncates (x + 0.5) toward zero here; lround would differ for
+    // negative x, so the cast is kept on purpose.
+    int first = static_cast<int>(center - support + 0.5);  // NOLINT(bugprone-incorrect-roundings)
     if (first < 0) first = 0;
-    int last = static_cast<int>(center + support + 0.5);
+    int last = static_cast<int>(center + support + 0.5);  // NOLINT(bugprone-incorrect-roundings)
     if (last > in_size) last = in_size;
     const int count = last - first;
     double sum = 0.0;

@@ -38,8 +38,8 @@ vleval_spm* vleval_spm_load(const char* model_path, char* error, size_t error_ca
 
 void vleval_spm_free(vleval_spm* handle) { delete handle; }
 
-long vleval_spm_encode(const vleval_spm* handle, const char* text, size_t length,
-                       int32_t* ids, size_t capacity) {
+long vleval_spm_encode(const vleval_spm* handle, const char* text, size_t length, int32_t* ids,
+                       size_t capacity) {
   std::vector<int> pieces;
   const auto status = handle->processor.Encode(std::string_view(text, length), &pieces);
   if (!status.ok()) return -1;
@@ -47,19 +47,19 @@ long vleval_spm_encode(const vleval_spm* handle, const char* text, size_t length
   return static_cast<long>(pieces.size());
 }
 
-long vleval_spm_decode(const vleval_spm* handle, const int32_t* ids, size_t count,
-                       char* text, size_t capacity) {
+long vleval_spm_decode(const vleval_spm* handle, const int32_t* ids, size_t count, char* text,
+                       size_t capacity) {
   std::vector<int> pieces(ids, ids + count);
   std::string decoded;
   const auto status = handle->processor.Decode(pieces, &decoded);
   if (!status.ok()) return -1;
-  if (decoded.size() <= capacity) std::memcpy(text, decoded.data(), decoded.size());
+  // The contract (spm_shim.h) returns bytes without a terminating NUL.
+  if (decoded.size() <= capacity)
+    std::memcpy(text, decoded.data(), decoded.size());  // NOLINT(bugprone-not-null-terminated-result)
   return static_cast<long>(decoded.size());
 }
 
-long vleval_spm_vocab_size(const vleval_spm* handle) {
-  return handle->processor.GetPieceSize();
-}
+long vleval_spm_vocab_size(const vleval_spm* handle) { return handle->processor.GetPieceSize(); }
 
 long vleval_spm_piece_to_id(const vleval_spm* handle, const char* piece, size_t length) {
   return handle->processor.PieceToId(std::string_view(piece, length));

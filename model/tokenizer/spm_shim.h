@@ -28,12 +28,12 @@ void vleval_spm_free(vleval_spm* handle);
 
 /* Encodes UTF-8 `text` (`length` bytes) to ids, with the model's own
  * normalisation and dummy prefix; no BOS/EOS are added. */
-long vleval_spm_encode(const vleval_spm* handle, const char* text, size_t length,
-                       int32_t* ids, size_t capacity);
+long vleval_spm_encode(const vleval_spm* handle, const char* text, size_t length, int32_t* ids,
+                       size_t capacity);
 
 /* Decodes ids to UTF-8 text (no terminating NUL counted or required). */
-long vleval_spm_decode(const vleval_spm* handle, const int32_t* ids, size_t count,
-                       char* text, size_t capacity);
+long vleval_spm_decode(const vleval_spm* handle, const int32_t* ids, size_t count, char* text,
+                       size_t capacity);
 
 /* Vocabulary size; id of a piece (the unknown id when absent). */
 long vleval_spm_vocab_size(const vleval_spm* handle);

@@ -308,9 +308,8 @@ bool Machine::Step(unsigned char opcode) {
     case 'd':
       return PopMark(items) && PushItems(Kind::kDict, {}) && SetItems(std::move(items));
     case 'R':
+    case 0x81:  // NEWOBJ: cls(*args), the same call as REDUCE for our purposes
       return Pop(b) && Pop(a) && Call(a, b);
-    case 0x81:
-      return Pop(b) && Pop(a) && Call(a, b);  // NEWOBJ
     case 0x92:
       return Pop(c) && Pop(b) && Pop(a) && Call(a, b);  // NEWOBJ_EX (kwargs dropped)
     case 'b':  // BUILD: keep the state on the object, never run __setstate__

@@ -9,9 +9,7 @@
 namespace vleval::chair {
 namespace {
 
-void Write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
+void Write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
 
 TEST(ChairTables, ReadsTheRealTables) {
   VLEVAL_SKIP_UNLESS_EXISTS(ChairDataDir() / "synonyms.txt");
@@ -39,8 +37,7 @@ TEST(ChairTables, CocoAnnotationsBecomePerImageReferences) {
   Write(dir.path() / "captions.json",
         R"({"annotations":[{"image_id":1,"caption":"A dog."},{"image_id":2,"caption":"Hi"},
                            {"image_id":1,"caption":"A table."}]})");
-  auto refs = ReadCocoChairReferences({dir.path() / "instances.json"},
-                                      {dir.path() / "captions.json"}, {1});
+  auto refs = ReadCocoChairReferences({dir.path() / "instances.json"}, {dir.path() / "captions.json"}, {1});
   ASSERT_TRUE(refs.ok()) << refs.error().message;
   ASSERT_EQ(refs->size(), 1u);
   EXPECT_EQ(refs->at(1).objects, (std::vector<std::string>{"dog", "dining table"}));

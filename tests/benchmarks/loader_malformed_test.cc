@@ -39,23 +39,28 @@ TEST_F(Malformed, TruncatedJsonNamesTheFileAndPosition) {
 }
 
 TEST_F(Malformed, TruncatedJsonLineNamesTheLine) {
-  Write("hm/dev.jsonl", "{\"id\": 1, \"img\": \"img/1.png\", \"label\": 0, \"text\": \"a\"}\n{\"id\": 2, \"img\"\n");
+  Write("hm/dev.jsonl",
+        "{\"id\": 1, \"img\": \"img/1.png\", \"label\": 0, \"text\": \"a\"}\n{\"id\": 2, \"img\"\n");
   EXPECT_NE(ErrorOf("hm").find(Path("hm/dev.jsonl") + ":2: malformed JSON line"), std::string::npos);
 }
 
 TEST_F(Malformed, MissingFieldNamesFileLineAndField) {
-  Write("vsr/test.jsonl", "{\"image\": \"x.jpg\", \"caption\": \"c\", \"label\": 1}\n{\"image\": \"y.jpg\", \"label\": 0}\n");
+  Write("vsr/test.jsonl",
+        "{\"image\": \"x.jpg\", \"caption\": \"c\", \"label\": 1}\n{\"image\": \"y.jpg\", \"label\": 0}\n");
   EXPECT_EQ(ErrorOf("vsr"), "task 'vsr': " + Path("vsr/test.jsonl") + ":2 (sample 1): 'caption' is missing");
 }
 
 TEST_F(Malformed, WrongTypeNamesTheSampleAndTheValue) {
-  Write("refcoco/refcoco_val.json",
-        R"([{"img_id": "COCO_train2014_000000000001_0", "sents": "a", "bbox": [1, 2, 3], "height": 5, "width": 5}])");
-  EXPECT_NE(ErrorOf("refcoco_val").find(Path("refcoco/refcoco_val.json") +
-                                        ": [0]: 'bbox' must be 4 numbers [x, y, w, h], got [1,2,3]"),
+  Write(
+      "refcoco/refcoco_val.json",
+      R"([{"img_id": "COCO_train2014_000000000001_0", "sents": "a", "bbox": [1, 2, 3], "height": 5, "width": 5}])");
+  EXPECT_NE(ErrorOf("refcoco_val")
+                .find(Path("refcoco/refcoco_val.json") +
+                      ": [0]: 'bbox' must be 4 numbers [x, y, w, h], got [1,2,3]"),
             std::string::npos);
-  Write("refcoco/refcoco_val.json",
-        R"([{"img_id": "COCO_train2014_000000000001_0", "sents": 7, "bbox": [1, 2, 3, 4], "height": 5, "width": 5}])");
+  Write(
+      "refcoco/refcoco_val.json",
+      R"([{"img_id": "COCO_train2014_000000000001_0", "sents": 7, "bbox": [1, 2, 3, 4], "height": 5, "width": 5}])");
   EXPECT_NE(ErrorOf("refcoco_val").find(": [0]: 'sents' must be a string, got 7"), std::string::npos);
 }
 
@@ -63,19 +68,23 @@ TEST_F(Malformed, EmptyFileSaysItHoldsNoSamples) {
   Write("vsr/test.jsonl", "");
   EXPECT_EQ(ErrorOf("vsr"), "task 'vsr': " + Path("vsr/test.jsonl") + " holds no samples");
   Write("gqa/testdev_balanced_questions.json", "");
-  EXPECT_NE(ErrorOf("gqa").find(Path("gqa/testdev_balanced_questions.json") + ": malformed JSON"), std::string::npos);
+  EXPECT_NE(ErrorOf("gqa").find(Path("gqa/testdev_balanced_questions.json") + ": malformed JSON"),
+            std::string::npos);
 }
 
 TEST_F(Malformed, MissingFileNamesIt) {
   std::filesystem::remove(root_.path() / "okvqa/mscoco_val2014_annotations.json");
-  EXPECT_NE(ErrorOf("okvqa").find("cannot open " + Path("okvqa/mscoco_val2014_annotations.json")), std::string::npos);
+  EXPECT_NE(ErrorOf("okvqa").find("cannot open " + Path("okvqa/mscoco_val2014_annotations.json")),
+            std::string::npos);
 }
 
 TEST_F(Malformed, DuplicatedIdNamesBothPositions) {
-  Write("hm/dev.jsonl", "{\"id\": 7, \"img\": \"img/7.png\", \"label\": 0, \"text\": \"a\"}\n"
-                        "{\"id\": 8, \"img\": \"img/8.png\", \"label\": 1, \"text\": \"b\"}\n"
-                        "{\"id\": 7, \"img\": \"img/7.png\", \"label\": 0, \"text\": \"a\"}\n");
-  EXPECT_EQ(ErrorOf("hm"), "task 'hm': " + Path("hm/dev.jsonl") + ": sample id 7 appears twice (samples 0 and 2)");
+  Write("hm/dev.jsonl",
+        "{\"id\": 7, \"img\": \"img/7.png\", \"label\": 0, \"text\": \"a\"}\n"
+        "{\"id\": 8, \"img\": \"img/8.png\", \"label\": 1, \"text\": \"b\"}\n"
+        "{\"id\": 7, \"img\": \"img/7.png\", \"label\": 0, \"text\": \"a\"}\n");
+  EXPECT_EQ(ErrorOf("hm"),
+            "task 'hm': " + Path("hm/dev.jsonl") + ": sample id 7 appears twice (samples 0 and 2)");
 }
 
 TEST_F(Malformed, QuestionWithoutAnnotationIsNamed) {
@@ -86,7 +95,8 @@ TEST_F(Malformed, QuestionWithoutAnnotationIsNamed) {
 TEST_F(Malformed, IconvqaAnswerOutsideTheChoicesIsNamed) {
   Write("iconvqa/problems.json", R"({"100": {"question": "q", "choices": ["a", "b"], "answer": 2}})");
   Write("iconvqa/pid_splits.json", R"({"choose_txt_val": ["100"]})");
-  EXPECT_NE(ErrorOf("iconvqa").find("problem 100: 'answer' 2 is not an index into 2 choices"), std::string::npos);
+  EXPECT_NE(ErrorOf("iconvqa").find("problem 100: 'answer' 2 is not an index into 2 choices"),
+            std::string::npos);
 }
 
 TEST_F(Malformed, ChairWithoutCocoAnnotationsNamesTheFile) {

@@ -24,8 +24,8 @@ std::string PromptOf(const std::string& task, const Sample& sample) {
 TEST(RealFiles, AllEightRefcocoSplitsHaveThePublishedCounts) {
   VLEVAL_SKIP_UNLESS_EXISTS(testing::SharedDataDir() / "refcoco");
   const std::vector<std::pair<std::string, std::size_t>> splits = {
-      {"refcoco_val", 10834},  {"refcoco_testA", 5657},  {"refcoco_testB", 5095}, {"refcoco+_val", 10758},
-      {"refcoco+_testA", 5726}, {"refcoco+_testB", 4889}, {"refcocog_val", 4896}, {"refcocog_test", 9602}};
+      {"refcoco_val", 10834},   {"refcoco_testA", 5657},  {"refcoco_testB", 5095}, {"refcoco+_val", 10758},
+      {"refcoco+_testA", 5726}, {"refcoco+_testB", 4889}, {"refcocog_val", 4896},  {"refcocog_test", 9602}};
   for (const auto& [task, count] : splits) {
     auto loaded = LoadTaskSamples(Task(task), testing::SharedDataDir());
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
@@ -47,9 +47,10 @@ TEST(RealFiles, RefcocoValFirstAndLastSamples) {
   EXPECT_EQ(first.image_candidates[0],
             testing::SharedDataDir() / "coco/train2014/COCO_train2014_000000580957.jpg");
   EXPECT_EQ(first.image_candidates[1], testing::SharedDataDir() / "coco/train2017/000000580957.jpg");
-  EXPECT_EQ(PromptOf("refcoco_val", first),
-            "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of bowl behind the others can only see "
-            "part [/INST]");
+  EXPECT_EQ(
+      PromptOf("refcoco_val", first),
+      "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of bowl behind the others can only see "
+      "part [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 10833);
   EXPECT_EQ(last.references["bbox"], nlohmann::json({407.6, 133.24, 226.67, 190.33}));
@@ -63,8 +64,9 @@ TEST(RealFiles, RefcocogTestFirstAndLastSamples) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_EQ(loaded->samples.front().fields.at("sent"), "the man in yellow coat");
   EXPECT_EQ(loaded->samples.back().id, 9601);
-  EXPECT_EQ(PromptOf("refcocog_test", loaded->samples.back()),
-            "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of person wearing floral shirt [/INST]");
+  EXPECT_EQ(
+      PromptOf("refcocog_test", loaded->samples.back()),
+      "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of person wearing floral shirt [/INST]");
 }
 
 TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
@@ -81,13 +83,15 @@ TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
   EXPECT_EQ(first.references["label"], 1);
   EXPECT_EQ(first.image_candidates[0], testing::SharedDataDir() / "vsr/images/000000017697.jpg");
   EXPECT_EQ(PromptOf("vsr", first),
-            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The car is "
+            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
+            "car is "
             "behind the suitcase. [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 1221);
   EXPECT_EQ(last.references["label"], 1);
   EXPECT_EQ(PromptOf("vsr", last),
-            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The cat is "
+            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
+            "cat is "
             "at the left side of the vase. [/INST]");
 }
 
@@ -98,7 +102,8 @@ TEST(RealFiles, VsrWithoutIdentifierDropsTokenAndSpace) {
   auto none = RenderSamplePrompt(Task("vsr"), "", *IdentifierChoice::Parse("none"), loaded->samples[0]);
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->prompt,
-            "<s>[INST] <Img><ImageHere></Img> Based on the image, is this statement true or false? The car is behind "
+            "<s>[INST] <Img><ImageHere></Img> Based on the image, is this statement true or false? The car "
+            "is behind "
             "the suitcase. [/INST]");
 }
 

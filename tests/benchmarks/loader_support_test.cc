@@ -33,8 +33,9 @@ TEST(LoaderSupport, CocoCandidatesFollowTheFolderEraUnlessConfigured) {
   EXPECT_EQ(CocoCandidates(dirs, false, "val2014", 7),
             (std::vector<std::filesystem::path>{"r/coco/val2014/COCO_val2014_000000000007.jpg",
                                                 "r/coco/val2017/000000000007.jpg"}));
-  EXPECT_EQ(CocoCandidates({"flat"}, true, "val2014", 7),
-            (std::vector<std::filesystem::path>{"flat/COCO_val2014_000000000007.jpg", "flat/000000000007.jpg"}));
+  EXPECT_EQ(
+      CocoCandidates({"flat"}, true, "val2014", 7),
+      (std::vector<std::filesystem::path>{"flat/COCO_val2014_000000000007.jpg", "flat/000000000007.jpg"}));
 }
 
 TEST(LoaderSupport, JsonLinesSkipBlankLinesAndKeepLineNumbers) {

@@ -68,9 +68,10 @@ TEST_F(MiniRoot, OkvqaSampleHasQuestionIdAnswersAndTheVqaPrompt) {
   EXPECT_EQ(sample.references["answers"].size(), 10u);
   EXPECT_EQ(sample.references["answers"][0], "red");
   EXPECT_EQ(sample.image_candidates[0], root_->path() / "coco/val2014/COCO_val2014_000000009000.jpg");
-  EXPECT_EQ(Prompt("okvqa", sample),
-            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a short "
-            "answer: What is the color of the box? [/INST]");
+  EXPECT_EQ(
+      Prompt("okvqa", sample),
+      "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a short "
+      "answer: What is the color of the box? [/INST]");
 }
 
 TEST_F(MiniRoot, GqaOfficialDictKeepsFileOrderAndQuestionIds) {
@@ -100,19 +101,21 @@ TEST_F(MiniRoot, IconvqaOfficialReleaseFollowsTheSplitList) {
 TEST_F(MiniRoot, VizwizIdIsTheImageFileNameAndThePromptKeepsItsPunctuation) {
   const auto loaded = Load("vizwiz");
   EXPECT_EQ(loaded.samples[0].id, "VizWiz_val_00000000.jpg");
-  EXPECT_EQ(Prompt("vizwiz", loaded.samples[1]),
-            "<s>[INST] <Img><ImageHere></Img> [vqa] The question is 'Where is the box?' Based on the image, answer "
-            "the question with a single word or phrase. and reply 'unanswerable' when the provided information is "
-            "insufficient [/INST]");
+  EXPECT_EQ(
+      Prompt("vizwiz", loaded.samples[1]),
+      "<s>[INST] <Img><ImageHere></Img> [vqa] The question is 'Where is the box?' Based on the image, answer "
+      "the question with a single word or phrase. and reply 'unanswerable' when the provided information is "
+      "insufficient [/INST]");
 }
 
 TEST_F(MiniRoot, HmPromptHasNoIdentifierAndKeepsTheTypo) {
   const auto loaded = Load("hm");
   EXPECT_EQ(loaded.samples[0].id, 42950);
   EXPECT_EQ(loaded.samples[1].references["label"], 1);
-  EXPECT_EQ(Prompt("hm", loaded.samples[0]),
-            "<s>[INST] <Img><ImageHere></Img> This is an image writting 'have a nice day'. Is this image hateful? "
-            "Answer yes or no. Answer: [/INST]");
+  EXPECT_EQ(
+      Prompt("hm", loaded.samples[0]),
+      "<s>[INST] <Img><ImageHere></Img> This is an image writting 'have a nice day'. Is this image hateful? "
+      "Answer yes or no. Answer: [/INST]");
 }
 
 TEST_F(MiniRoot, RefcocoRowsCarryBoxAndImageSize) {
@@ -127,9 +130,11 @@ TEST_F(MiniRoot, RefcocoRowsCarryBoxAndImageSize) {
 TEST_F(MiniRoot, ChairIdsAreCocoImageIdsAndEachVariantRenders) {
   const auto loaded = Load("chair");
   EXPECT_EQ(loaded.samples[0].id, 2239);
-  EXPECT_EQ(loaded.samples[0].image_candidates[0], root_->path() / "coco/val2014/COCO_val2014_000000002239.jpg");
-  EXPECT_EQ(Prompt("chair", loaded.samples[0], "grounded"),
-            "<s>[INST] <Img><ImageHere></Img> [grounding] describe this image in as detailed as possible [/INST]");
+  EXPECT_EQ(loaded.samples[0].image_candidates[0],
+            root_->path() / "coco/val2014/COCO_val2014_000000002239.jpg");
+  EXPECT_EQ(
+      Prompt("chair", loaded.samples[0], "grounded"),
+      "<s>[INST] <Img><ImageHere></Img> [grounding] describe this image in as detailed as possible [/INST]");
   EXPECT_EQ(loaded.files.size(), 3u);
 }
 
@@ -169,8 +174,8 @@ TEST(Loaders, NamesEqualTheLoaderFieldsOfTheShippedTasks) {
   auto catalog = TaskCatalog::Load(testing::SourceDir() / "configs");
   ASSERT_TRUE(catalog.ok());
   for (const auto& [name, config] : catalog->tasks()) EXPECT_TRUE(Loaders().Contains(config.loader)) << name;
-  EXPECT_EQ(Loaders().Names(), (std::vector<std::string>{"chair", "gqa", "hm", "iconvqa", "okvqa", "refcoco",
-                                                         "vizwiz", "vsr"}));
+  EXPECT_EQ(Loaders().Names(),
+            (std::vector<std::string>{"chair", "gqa", "hm", "iconvqa", "okvqa", "refcoco", "vizwiz", "vsr"}));
 }
 
 }  // namespace
@@ -202,13 +207,15 @@ TEST(NewTaskByConfig, AffectTaskLoadsAndRendersWithItsOwnIdentifier) {
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> prompts;
   for (const auto& entry : *entries) {
-    auto rendered = RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier), sample);
+    auto rendered =
+        RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier), sample);
     ASSERT_TRUE(rendered.ok());
     prompts.push_back(rendered->prompt);
   }
-  EXPECT_EQ(prompts, (std::vector<std::string>{
-                         "<s>[INST] <Img><ImageHere></Img> [affect] Which emotion does this person show? [/INST]",
-                         "<s>[INST] <Img><ImageHere></Img> Which emotion does this person show? [/INST]"}));
+  EXPECT_EQ(prompts,
+            (std::vector<std::string>{
+                "<s>[INST] <Img><ImageHere></Img> [affect] Which emotion does this person show? [/INST]",
+                "<s>[INST] <Img><ImageHere></Img> Which emotion does this person show? [/INST]"}));
 }
 
 }  // namespace

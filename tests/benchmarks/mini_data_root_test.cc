@@ -20,8 +20,8 @@ TEST(MiniDataRoot, WritingTwiceGivesIdenticalFiles) {
     const auto relative = item.path().lexically_relative(first.path());
     EXPECT_EQ(*ReadTextFile(item.path()), *ReadTextFile(second.path() / relative)) << relative;
   }
-  // 19 annotation files and 3 images for each of the 15 tasks.
-  EXPECT_EQ(files, 19u + 15u * 3u);
+  // 19 annotation files, CHAIR's 5 tables and 3 images for each of the 15 tasks.
+  EXPECT_EQ(files, 19u + 5u + 15u * 3u);
 }
 
 TEST(MiniDataRoot, UnwritableFolderIsAnErrorNamingAFile) {

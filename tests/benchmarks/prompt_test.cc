@@ -31,7 +31,8 @@ TEST(RenderTaskText, TokenReplacesTheIdentifier) {
 }
 
 TEST(RenderTaskText, EmptyIdentifierGivesNoLeadingSpace) {
-  const PromptTemplate hm{"", "This is an image writting '{text}'. Is this image hateful? Answer yes or no. Answer:"};
+  const PromptTemplate hm{
+      "", "This is an image writting '{text}'. Is this image hateful? Answer yes or no. Answer:"};
   auto text = RenderTaskText(hm, {}, {{"text", "hi {sent}"}});
   ASSERT_TRUE(text.ok());
   // Field values are inserted verbatim: the braces in the value stay.

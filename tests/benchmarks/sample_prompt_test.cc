@@ -9,7 +9,8 @@ namespace {
 TaskConfig VqaTask() {
   TaskConfig config;
   config.name = "okvqa";
-  config.variants["default"] = {"[vqa]", "Based on the image, respond to this question with a short answer: {question}"};
+  config.variants["default"] = {
+      "[vqa]", "Based on the image, respond to this question with a short answer: {question}"};
   config.conversation = "<s>[INST] <Img><ImageHere></Img> {} [/INST]";
   return config;
 }
@@ -20,7 +21,8 @@ TEST(SamplePrompt, FillsFieldsAndWraps) {
   sample.fields["question"] = "what {color} is it?";
   auto prompt = RenderSamplePrompt(VqaTask(), "", {}, sample);
   ASSERT_TRUE(prompt.ok());
-  EXPECT_EQ(prompt->task_text, "[vqa] Based on the image, respond to this question with a short answer: what {color} is it?");
+  EXPECT_EQ(prompt->task_text,
+            "[vqa] Based on the image, respond to this question with a short answer: what {color} is it?");
   EXPECT_EQ(prompt->prompt, "<s>[INST] <Img><ImageHere></Img> " + prompt->task_text + " [/INST]");
 }
 

@@ -31,9 +31,9 @@ std::string TaskText(const TaskCatalog& catalog, const std::string& task, const 
 
 TEST(ShippedCatalog, HoldsEveryTaskAndSuiteOfTheDataLayout) {
   const auto catalog = ShippedCatalog();
-  for (const char* task : {"okvqa", "gqa", "vsr", "iconvqa", "vizwiz", "hm", "refcoco_val", "refcoco_testA",
-                           "refcoco_testB", "refcoco+_val", "refcoco+_testA", "refcoco+_testB",
-                           "refcocog_val", "refcocog_test", "chair"}) {
+  for (const char* task :
+       {"okvqa", "gqa", "vsr", "iconvqa", "vizwiz", "hm", "refcoco_val", "refcoco_testA", "refcoco_testB",
+        "refcoco+_val", "refcoco+_testA", "refcoco+_testB", "refcocog_val", "refcocog_test", "chair"}) {
     EXPECT_TRUE(catalog.FindTask(task).ok()) << task;
   }
   EXPECT_EQ(catalog.tasks().size(), 15u);

@@ -31,7 +31,8 @@ TEST_F(DataCheck, MiniRootPassesForEveryTask) {
   EXPECT_TRUE(report->ok()) << FormatDataCheck(*report);
   // 8 REC files + 2 OK-VQA + 1 GQA + 1 VSR + 2 IconQA + 1 VizWiz + 1 HM + 3 CHAIR, plus 3 images per task.
   EXPECT_EQ(report->Files().size(), 19u + 15u * 3u);
-  EXPECT_NE(FormatDataCheck(*report).find("summary: 15 of 15 tasks ok, 0 missing images\n"), std::string::npos);
+  EXPECT_NE(FormatDataCheck(*report).find("summary: 15 of 15 tasks ok, 0 missing images\n"),
+            std::string::npos);
 }
 
 TEST_F(DataCheck, EveryMissingImageIsListed) {

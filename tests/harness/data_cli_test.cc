@@ -62,11 +62,13 @@ TEST_F(DataCli, DataWithoutSubcommandIsAUsageError) {
 TEST_F(DataCli, ShowPromptPrintsTheExactTokenizerInput) {
   auto shown = Vleval("tasks --show-prompt okvqa --sample 1 --data-root " + Root());
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_EQ(shown.out, "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a "
-                       "short answer: Where is the box? [/INST]\n");
+  EXPECT_EQ(shown.out,
+            "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a "
+            "short answer: Where is the box? [/INST]\n");
   auto replaced = Vleval("tasks --show-prompt vsr --identifier [affect] --data-root " + Root());
-  EXPECT_EQ(replaced.out, "<s>[INST] <Img><ImageHere></Img> [affect] Based on the image, is this statement true or "
-                          "false? The cat is on the bed. [/INST]\n");
+  EXPECT_EQ(replaced.out,
+            "<s>[INST] <Img><ImageHere></Img> [affect] Based on the image, is this statement true or "
+            "false? The cat is on the bed. [/INST]\n");
   auto past_end = Vleval("tasks --show-prompt vsr --sample 3 --data-root " + Root());
   EXPECT_EQ(past_end.exit_code, 1);
   EXPECT_NE(past_end.err.find("task 'vsr' has 3 samples; sample 3 does not exist"), std::string::npos);
@@ -75,9 +77,10 @@ TEST_F(DataCli, ShowPromptPrintsTheExactTokenizerInput) {
 TEST_F(DataCli, ValidateRendersEverySuiteEntry) {
   auto validate = Vleval("validate --suite paper-table4 --samples 1 --data-root " + Root());
   ASSERT_EQ(validate.exit_code, 0) << validate.out << validate.err;
-  EXPECT_NE(validate.out.find("chair [short, identifier default] #0 id 2239\n  prompt: <s>[INST] <Img><ImageHere>"
-                              "</Img> [caption] briefly describe the image [/INST]"),
-            std::string::npos)
+  EXPECT_NE(
+      validate.out.find("chair [short, identifier default] #0 id 2239\n  prompt: <s>[INST] <Img><ImageHere>"
+                        "</Img> [caption] briefly describe the image [/INST]"),
+      std::string::npos)
       << validate.out;
   EXPECT_NE(validate.out.find("validate: 3 entries, 0 problems"), std::string::npos);
   auto missing_root = Vleval("validate --data-root " + Root() + "/nope");

@@ -24,8 +24,9 @@ TEST(DataManifest, KeysAreRelativeToTheDataRootAndSorted) {
   std::ofstream(dir.path() / "a.txt") << "";
   auto manifest = BuildManifest(dir.path(), {dir.path() / "b/x.json", "a.txt", dir.path() / "b/x.json"});
   ASSERT_TRUE(manifest.ok()) << manifest.error().message;
-  EXPECT_EQ(manifest->dump(), R"({"files":{"a.txt":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",)"
-                              R"("b/x.json":"44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"},"version":1})");
+  EXPECT_EQ(manifest->dump(),
+            R"({"files":{"a.txt":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",)"
+            R"("b/x.json":"44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"},"version":1})");
   EXPECT_TRUE(VerifyManifest(*manifest, dir.path()).ok());
 }
 

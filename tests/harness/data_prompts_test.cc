@@ -15,16 +15,20 @@ TEST(DataPrompts, EveryTaskRendersTheExactTokenizerInput) {
   ASSERT_TRUE(WriteMiniDataRoot(root.path()).ok());
   auto catalog = TaskCatalog::Load(testing::SourceDir() / "configs");
   ASSERT_TRUE(catalog.ok());
-  const std::string vqa = "[vqa] Based on the image, respond to this question with a short answer: Where is the box?";
+  const std::string vqa =
+      "[vqa] Based on the image, respond to this question with a short answer: Where is the box?";
   const std::vector<std::pair<RunEntry, std::string>> expected = {
       {{"okvqa", "", "default"}, vqa},
       {{"gqa", "", "default"}, vqa},
       {{"iconvqa", "", "default"}, vqa},
-      {{"vsr", "", "default"}, "[vqa] Based on the image, is this statement true or false? The dog is under the table."},
+      {{"vsr", "", "default"},
+       "[vqa] Based on the image, is this statement true or false? The dog is under the table."},
       {{"vizwiz", "", "default"},
-       "[vqa] The question is 'Where is the box?' Based on the image, answer the question with a single word or "
+       "[vqa] The question is 'Where is the box?' Based on the image, answer the question with a single word "
+       "or "
        "phrase. and reply 'unanswerable' when the provided information is insufficient"},
-      {{"hm", "", "default"}, "This is an image writting 'look at this'. Is this image hateful? Answer yes or no. Answer:"},
+      {{"hm", "", "default"},
+       "This is an image writting 'look at this'. Is this image hateful? Answer yes or no. Answer:"},
       {{"refcoco+_testB", "", "default"}, "[refer] give me the location of left block"},
       {{"refcocog_val", "", "none"}, "give me the location of left block"},
       {{"chair", "", "default"}, "generate a brief description of the given image"},

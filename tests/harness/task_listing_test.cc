@@ -17,7 +17,8 @@ TEST(TaskListing, ShowsPromptsSuitesShorthandsAndPaperNumbers) {
   EXPECT_NE(text.find("Tasks (15)"), std::string::npos);
   EXPECT_NE(text.find("\nokvqa  [okvqa -> vqa_accuracy, dialect minigptv2, max_new_tokens 20, 5046 samples]"),
             std::string::npos);
-  EXPECT_NE(text.find("  prompt: [refer] give me the location of {sent}    (paper 88.69)"), std::string::npos);
+  EXPECT_NE(text.find("  prompt: [refer] give me the location of {sent}    (paper 88.69)"),
+            std::string::npos);
   EXPECT_NE(text.find("  short: [caption] briefly describe the image    (paper CHAIR_i 4.4 CHAIR_s 7.1)"),
             std::string::npos);
   EXPECT_NE(text.find("  wrapper: <s>[INST] <Img><ImageHere></Img> {} [/INST]"), std::string::npos);

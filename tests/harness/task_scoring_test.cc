@@ -44,8 +44,8 @@ TEST(ScoreTaskPredictions, RealVsrAllTrueScoresTheShareOfTrueStatements) {
   testing::TempDir dir;
   std::vector<std::pair<nlohmann::json, std::string>> rows;
   for (const auto& sample : Samples("vsr", root)) rows.emplace_back(sample.id, "true");
-  auto score = ScoreTaskPredictions(ShippedTask("vsr"), root, Predictions(dir.path(), rows),
-                                    Dialect::kMiniGptV2, {});
+  auto score =
+      ScoreTaskPredictions(ShippedTask("vsr"), root, Predictions(dir.path(), rows), Dialect::kMiniGptV2, {});
   ASSERT_TRUE(score.ok()) << score.error().message;
   EXPECT_EQ(score->ids.size(), 1222u);
   EXPECT_EQ(score->report.metrics.at("accuracy"), 629.0 / 1222.0 * 100.0);
@@ -76,15 +76,16 @@ TEST(ScoreTaskPredictions, RealRefcocoGroundTruthBoxesScoreAbove99AndMissingOnes
   EXPECT_EQ(score->missing_predictions, 10u);
   EXPECT_GT(score->report.metrics.at("acc@0.5"), 99.0);
   EXPECT_EQ(score->report.metrics.at("parse_failures"), 10.0);
-  for (std::size_t i = samples.size() - 10; i < samples.size(); ++i) EXPECT_EQ(score->report.per_sample[i], 0.0);
+  for (std::size_t i = samples.size() - 10; i < samples.size(); ++i)
+    EXPECT_EQ(score->report.per_sample[i], 0.0);
 }
 
 TEST(ScoreTaskPredictions, UnknownPredictionIdIsAnErrorNamingTheLine) {
   testing::TempDir dir;
   ASSERT_TRUE(WriteMiniDataRoot(dir.path() / "root").ok());
-  auto score = ScoreTaskPredictions(ShippedTask("vsr"), dir.path() / "root",
-                                    Predictions(dir.path(), {{0, "true"}, {999, "false"}}), Dialect::kMiniGptV2,
-                                    {});
+  auto score =
+      ScoreTaskPredictions(ShippedTask("vsr"), dir.path() / "root",
+                           Predictions(dir.path(), {{0, "true"}, {999, "false"}}), Dialect::kMiniGptV2, {});
   ASSERT_FALSE(score.ok());
   EXPECT_NE(score.error().message.find("999"), std::string::npos) << score.error().message;
   EXPECT_NE(score.error().message.find(":2"), std::string::npos) << score.error().message;
@@ -105,8 +106,8 @@ TEST(ScoreTaskPredictions, EveryMiniTaskScoresPerfectReferencesAtTheTop) {
   for (const auto& [task, perfect] : tasks) {
     std::vector<std::pair<nlohmann::json, std::string>> rows;
     for (const auto& sample : Samples(task, root)) rows.emplace_back(sample.id, perfect(sample));
-    auto score = ScoreTaskPredictions(ShippedTask(task), root, Predictions(dir.path(), rows),
-                                      Dialect::kMiniGptV2, {});
+    auto score =
+        ScoreTaskPredictions(ShippedTask(task), root, Predictions(dir.path(), rows), Dialect::kMiniGptV2, {});
     ASSERT_TRUE(score.ok()) << task << ": " << score.error().message;
     EXPECT_EQ(score->report.metrics.at("accuracy"), 100.0) << task;
   }
@@ -118,23 +119,24 @@ TEST(ScoreTaskPredictions, ChairCountsHallucinatedObjectsWithTheRealTables) {
   testing::TempDir dir;
   const auto root = dir.path() / "root";
   ASSERT_TRUE(WriteMiniDataRoot(root).ok());
-  // The tables come from the shared data at test time; the project keeps no copy.
-  std::filesystem::copy_file(shared_chair / "synonyms.txt", root / "chair" / "synonyms.txt");
-  std::filesystem::create_directories(root / "chair" / "punkt_tab");
-  std::filesystem::copy(shared_chair / "punkt_tab" / "english", root / "chair" / "punkt_tab" / "english");
+  // The real tables replace the mini root's own small ones at test time; the project keeps no copy.
+  const auto overwrite = std::filesystem::copy_options::overwrite_existing;
+  std::filesystem::copy_file(shared_chair / "synonyms.txt", root / "chair" / "synonyms.txt", overwrite);
+  std::filesystem::copy(shared_chair / "punkt_tab" / "english", root / "chair" / "punkt_tab" / "english",
+                        overwrite);
   // Mini images 2239/2240/2241: instances person/bicycle/car, every caption
   // "A person next to a bicycle."
-  const auto predictions = Predictions(dir.path(), {{2239, "A person rides a bicycle."},
-                                                     {2240, "A dog sits next to a bicycle."},
-                                                     {2241, "A car."}});
+  const auto predictions = Predictions(
+      dir.path(),
+      {{2239, "A person rides a bicycle."}, {2240, "A dog sits next to a bicycle."}, {2241, "A car."}});
   auto score = ScoreTaskPredictions(ShippedTask("chair"), root, predictions, Dialect::kMiniGptV2, {});
   ASSERT_TRUE(score.ok()) << score.error().message;
   EXPECT_EQ(score->report.metrics.at("chair_s"), 1.0 / 3.0 * 100.0);  // fraction first, as CHAIR does
-  EXPECT_EQ(score->report.metrics.at("chair_i"), 20.0);  // dog: 1 of 5 mentions
+  EXPECT_EQ(score->report.metrics.at("chair_i"), 20.0);               // dog: 1 of 5 mentions
   EXPECT_EQ(score->report.per_sample, (std::vector<double>{0, 1, 0}));
 
-  auto missing = ScoreTaskPredictions(ShippedTask("chair"), root,
-                                      Predictions(dir.path(), {{2239, "A person."}}), Dialect::kMiniGptV2, {});
+  auto missing = ScoreTaskPredictions(
+      ShippedTask("chair"), root, Predictions(dir.path(), {{2239, "A person."}}), Dialect::kMiniGptV2, {});
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("no caption for CHAIR image 2240"), std::string::npos);
 }

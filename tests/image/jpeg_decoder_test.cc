@@ -22,7 +22,8 @@ TEST(DecodeJpeg, GarbageAfterTheMarkerIsAnErrorNamingTheFile) {
   const std::vector<std::uint8_t> bytes = {0xFF, 0xD8, 0xFF, 0x01, 0x02, 0x03, 0x04, 0x05};
   const auto image = DecodeJpeg(bytes, "images/bad.jpg");
   ASSERT_FALSE(image.ok());
-  EXPECT_EQ(image.error().message.rfind("images/bad.jpg: cannot decode JPEG: ", 0), 0u) << image.error().message;
+  EXPECT_EQ(image.error().message.rfind("images/bad.jpg: cannot decode JPEG: ", 0), 0u)
+      << image.error().message;
 }
 
 TEST(DecodeJpeg, FileCutInsideTheHeaderIsAnError) {
@@ -32,9 +33,7 @@ TEST(DecodeJpeg, FileCutInsideTheHeaderIsAnError) {
   EXPECT_NE(image.error().message.find("cut.jpg"), std::string::npos);
 }
 
-TEST(DecodeJpeg, EmptyInputIsAnError) {
-  EXPECT_FALSE(DecodeJpeg({}, "empty.jpg").ok());
-}
+TEST(DecodeJpeg, EmptyInputIsAnError) { EXPECT_FALSE(DecodeJpeg({}, "empty.jpg").ok()); }
 
 }  // namespace
 }  // namespace vleval::image

@@ -17,7 +17,9 @@ using vleval::testing::TempDir;
 
 constexpr const char* kPython = "/usr/bin/python3";
 
-bool HaveNumpy() { return RunCommand(std::string(kPython) + " -c 'import numpy' 2>/dev/null").exit_code == 0; }
+bool HaveNumpy() {
+  return RunCommand(std::string(kPython) + " -c 'import numpy' 2>/dev/null").exit_code == 0;
+}
 
 TEST(NpyHeader, IsPaddedToSixtyFourBytesAndEndsWithNewline) {
   const std::string header = NpyHeader("|u1", "(448, 448, 3)");
@@ -45,10 +47,11 @@ TEST(WriteNpy, NumpyLoadsBothKindsUnchanged) {
   const RgbImage image = testing::PatternImage(5, 3);
   ASSERT_TRUE(WriteNpy(dir.path() / "u8.npy", image).ok());
   ASSERT_TRUE(WriteNpy(dir.path() / "f32.npy", NormalizeClip(image)).ok());
-  const auto result = RunCommand(
-      std::string(kPython) + " -c \"import numpy as np; a = np.load('" + (dir.path() / "u8.npy").string() +
-      "'); b = np.load('" + (dir.path() / "f32.npy").string() +
-      "'); print(a.dtype, a.shape, int(a[2, 4, 0]), int(a[1, 3, 2]), b.dtype, b.shape, b[0, 2, 4].view('<u4'))\"");
+  const auto result =
+      RunCommand(std::string(kPython) + " -c \"import numpy as np; a = np.load('" +
+                 (dir.path() / "u8.npy").string() + "'); b = np.load('" + (dir.path() / "f32.npy").string() +
+                 "'); print(a.dtype, a.shape, int(a[2, 4, 0]), int(a[1, 3, 2]), b.dtype, b.shape, b[0, 2, "
+                 "4].view('<u4'))\"");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   // Pattern pixel (4, 2) red = 4 * 7 + 2 = 30; pixel (3, 1) blue = 3 ^ 1 = 2.
   const std::uint32_t red_bits = std::bit_cast<std::uint32_t>(ClipNormalizedValue(0, 30));

@@ -116,7 +116,8 @@ TEST_F(PillowParity, EveryStageEqualsPillowOnEveryCase) {
         << "normalisation of Pillow's resized pixels";
     const auto whole = LoadNormalizedImage(Golden(c.file), c.size);
     ASSERT_TRUE(whole.ok()) << whole.error().message;
-    EXPECT_EQ(Difference(FloatBytes(whole->values), normalized_golden), "") << "whole transform from the file";
+    EXPECT_EQ(Difference(FloatBytes(whole->values), normalized_golden), "")
+        << "whole transform from the file";
   }
 }
 

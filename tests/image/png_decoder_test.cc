@@ -33,7 +33,8 @@ TEST(DecodePng, SixteenBitGreyIsClampedNotScaled) {
 
 TEST(DecodePng, LowBitGreyIsScaledToFullRange) {
   TempDir dir;
-  const auto two_bit = Decode(testing::WritePng(dir.path() / "g2.png", 4, 1, PNG_COLOR_TYPE_GRAY, 2, {0, 1, 2, 3}));
+  const auto two_bit =
+      Decode(testing::WritePng(dir.path() / "g2.png", 4, 1, PNG_COLOR_TYPE_GRAY, 2, {0, 1, 2, 3}));
   ASSERT_TRUE(two_bit.ok());
   EXPECT_EQ(Pixels(*two_bit), (std::vector<int>{0, 0, 0, 85, 85, 85, 170, 170, 170, 255, 255, 255}));
   const auto one_bit = Decode(testing::WritePng(dir.path() / "g1.png", 2, 1, PNG_COLOR_TYPE_GRAY, 1, {1, 0}));
@@ -76,7 +77,8 @@ TEST(DecodePng, FileCutInsideTheImageDataKeepsTheCompleteRowsAndZeroesTheRest) {
   ASSERT_TRUE(image.ok()) << image.error().message;
   ASSERT_EQ(image->height, 30);
   int complete = 0;
-  while (complete < 30 && std::equal(image->Row(complete), image->Row(complete) + 120, pattern.Row(complete))) {
+  while (complete < 30 &&
+         std::equal(image->Row(complete), image->Row(complete) + 120, pattern.Row(complete))) {
     ++complete;
   }
   EXPECT_GT(complete, 0);
@@ -106,7 +108,8 @@ TEST(DecodePng, CorruptChecksumIsAnError) {
 TEST(DecodePng, HugeDimensionsAreRefusedBeforeAllocating) {
   // Signature + IHDR for 100000 x 100000 8-bit RGB: Pillow's bomb limit.
   std::vector<std::uint8_t> bytes = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-  const std::vector<std::uint8_t> ihdr = {'I', 'H', 'D', 'R', 0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0, 8, 2, 0, 0, 0};
+  const std::vector<std::uint8_t> ihdr = {'I', 'H',  'D',  'R', 0, 1, 0x86, 0xA0, 0,
+                                          1,   0x86, 0xA0, 8,   2, 0, 0,    0};
   bytes.insert(bytes.end(), ihdr.begin(), ihdr.end());
   const auto crc = crc32(0, ihdr.data(), static_cast<unsigned>(ihdr.size()));
   for (int shift : {24, 16, 8, 0}) bytes.push_back(static_cast<std::uint8_t>(crc >> shift));

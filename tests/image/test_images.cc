@@ -9,8 +9,8 @@
 
 namespace vleval::image::testing {
 
-std::string WritePng(const std::filesystem::path& path, int width, int height, int color_type,
-                     int bit_depth, const std::vector<int>& samples, const std::vector<std::uint8_t>& palette) {
+std::string WritePng(const std::filesystem::path& path, int width, int height, int color_type, int bit_depth,
+                     const std::vector<int>& samples, const std::vector<std::uint8_t>& palette) {
   FILE* file = std::fopen(path.c_str(), "wb");
   if (file == nullptr) throw std::runtime_error("cannot create " + path.string());
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
@@ -19,7 +19,8 @@ std::string WritePng(const std::filesystem::path& path, int width, int height, i
   png_set_IHDR(png, info, width, height, bit_depth, color_type, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   std::vector<png_color> entries;
-  for (std::size_t i = 0; i + 2 < palette.size(); i += 3) entries.push_back({palette[i], palette[i + 1], palette[i + 2]});
+  for (std::size_t i = 0; i + 2 < palette.size(); i += 3)
+    entries.push_back({palette[i], palette[i + 1], palette[i + 2]});
   if (!entries.empty()) png_set_PLTE(png, info, entries.data(), static_cast<int>(entries.size()));
   png_write_info(png, info);
   const int channels = static_cast<int>(png_get_channels(png, info));

@@ -14,9 +14,8 @@ namespace vleval::image::testing {
 // Writes a non-interlaced PNG. `samples` holds width*height*channels values
 // for `color_type` (PNG_COLOR_TYPE_*) at `bit_depth`, row-major; `palette` is
 // RGB triplets for palette images. Returns the file's bytes as written.
-std::string WritePng(const std::filesystem::path& path, int width, int height, int color_type,
-                     int bit_depth, const std::vector<int>& samples,
-                     const std::vector<std::uint8_t>& palette = {});
+std::string WritePng(const std::filesystem::path& path, int width, int height, int color_type, int bit_depth,
+                     const std::vector<int>& samples, const std::vector<std::uint8_t>& palette = {});
 
 // An 8-bit RGB PNG holding `image`.
 void WriteRgbPng(const std::filesystem::path& path, const RgbImage& image);

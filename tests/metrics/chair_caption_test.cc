@@ -45,23 +45,19 @@ TEST(ChairCaption, SingularBusIsNeverCountedButBusesIs) {
 
 TEST(ChairCaption, ToiletDropsEverySeat) {
   VLEVAL_REQUIRE_CHAIR_TABLES(tables);
-  EXPECT_EQ(CaptionToWords("the toilet seat is up and a seat is near the toilet.", *tables)
-                .node_words,
+  EXPECT_EQ(CaptionToWords("the toilet seat is up and a seat is near the toilet.", *tables).node_words,
             (Strings{"toilet", "toilet"}));
-  EXPECT_EQ(CaptionToWords("a man on a seat.", *tables).node_words,
-            (Strings{"person", "chair"}));
+  EXPECT_EQ(CaptionToWords("a man on a seat.", *tables).node_words, (Strings{"person", "chair"}));
 }
 
 TEST(ChairCaption, QuirksOfTheOriginalVariant) {
   VLEVAL_REQUIRE_CHAIR_TABLES(tables);
   // No POS filter: the colour fires the fruit.
-  EXPECT_EQ(CaptionToWords("a man in an orange shirt", *tables).node_words,
-            (Strings{"person", "orange"}));
+  EXPECT_EQ(CaptionToWords("a man in an orange shirt", *tables).node_words, (Strings{"person", "orange"}));
   // "bow ties" -> "bow ty": no merge, but "bow" alone means tie.
   EXPECT_EQ(CaptionToWords("a man with bow ties", *tables).node_words, (Strings{"person", "tie"}));
   // "train tracks" merges into the non-COCO "train track".
-  EXPECT_EQ(CaptionToWords("a train on the train tracks.", *tables).node_words,
-            (Strings{"train"}));
+  EXPECT_EQ(CaptionToWords("a train on the train tracks.", *tables).node_words, (Strings{"train"}));
   // The leading-space entry makes "motor bike" unreachable; "motorbike" works.
   EXPECT_TRUE(CaptionToWords("a motor bike", *tables).node_words.empty());
   EXPECT_EQ(CaptionToWords("a motorbike", *tables).node_words, (Strings{"motorcycle"}));

@@ -11,8 +11,8 @@ namespace {
 using Strings = std::vector<std::string>;
 
 TEST(PunktParameters, ParsesTheFourTables) {
-  auto params = ParsePunktParameters("dr\nu.s\n", "##number##\tabreast\n", "however\n",
-                                     "the\t126\nsmith\t12\n");
+  auto params =
+      ParsePunktParameters("dr\nu.s\n", "##number##\tabreast\n", "however\n", "the\t126\nsmith\t12\n");
   ASSERT_TRUE(params.ok()) << params.error().message;
   EXPECT_EQ(params->abbrev_types.size(), 2u);
   EXPECT_EQ(params->collocations.count({"##number##", "abreast"}), 1u);
@@ -27,14 +27,12 @@ TEST(PunktParameters, MalformedLineNamesTableAndLine) {
             "punkt ortho_context.tab line 2: flags 'twelve' are not a non-negative integer");
   auto collocation = ParsePunktParameters("", "a b\n", "", "");
   ASSERT_FALSE(collocation.ok());
-  EXPECT_EQ(collocation.error().message,
-            "punkt collocations.tab line 1: expected two tab-separated fields");
+  EXPECT_EQ(collocation.error().message, "punkt collocations.tab line 1: expected two tab-separated fields");
 }
 
 TEST(PunktWordTokens, SplitsPunctuationButNotPeriods) {
   EXPECT_EQ(PunktWordTokens("(on the table.) a dog, two--three... x"),
-            (Strings{"(", "on", "the", "table.", ")", "a", "dog", ",", "two", "--", "three",
-                     "...", "x"}));
+            (Strings{"(", "on", "the", "table.", ")", "a", "dog", ",", "two", "--", "three", "...", "x"}));
 }
 
 TEST(PunktSplitter, RealTablesSplitAfterOrdinaryWords) {
@@ -63,9 +61,8 @@ TEST(PunktSplitter, RealignsClosingPunctuationAsTheNltkDocstringShows) {
       "\"('(And (this)) '?)\" [(and this. )]";
   EXPECT_EQ(SplitSentences(text, tables->punkt),
             (Strings{"(How does it deal with this parenthesis?)",
-                     "\"It should be part of the\nprevious sentence.\"",
-                     "\"(And the same with this one.)\"", "('And this one!')",
-                     "\"('(And (this)) '?)\"", "[(and this. )]"}));
+                     "\"It should be part of the\nprevious sentence.\"", "\"(And the same with this one.)\"",
+                     "('And this one!')", "\"('(And (this)) '?)\"", "[(and this. )]"}));
 }
 
 TEST(PunktSplitter, EmptyTextHasNoSentence) {
@@ -75,11 +72,10 @@ TEST(PunktSplitter, EmptyTextHasNoSentence) {
 
 TEST(NltkWordTokenize, MatchesTheWordTokenizeDocstring) {
   VLEVAL_REQUIRE_CHAIR_TABLES(tables);
-  const std::string text =
-      "Good muffins cost $3.88\nin New York.  Please buy me\ntwo of them.\n\nThanks.";
+  const std::string text = "Good muffins cost $3.88\nin New York.  Please buy me\ntwo of them.\n\nThanks.";
   EXPECT_EQ(NltkWordTokenize(text, tables->punkt),
-            (Strings{"Good", "muffins", "cost", "$", "3.88", "in", "New", "York", ".", "Please",
-                     "buy", "me", "two", "of", "them", ".", "Thanks", "."}));
+            (Strings{"Good", "muffins", "cost", "$", "3.88", "in", "New", "York", ".", "Please", "buy", "me",
+                     "two", "of", "them", ".", "Thanks", "."}));
 }
 
 TEST(NltkWordTokenize, PeriodInsideASentenceStaysOnTheWordWithoutPunkt) {

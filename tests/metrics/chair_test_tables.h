@@ -4,8 +4,8 @@
 
 #include <optional>
 
-#include "metrics/chair/chair_metric.h"
 #include "benchmarks/chair_references.h"
+#include "metrics/chair/chair_metric.h"
 #include "tests/support/testing.h"
 
 namespace vleval::chair {
@@ -33,9 +33,9 @@ inline const ChairTables* RealChairTables() {
   return tables ? &*tables : nullptr;
 }
 
-#define VLEVAL_REQUIRE_CHAIR_TABLES(tables)                                   \
-  const ChairTables* tables = RealChairTables();                             \
-  VLEVAL_SKIP_UNLESS_EXISTS(ChairDataDir() / "synonyms.txt");                \
+#define VLEVAL_REQUIRE_CHAIR_TABLES(tables)                   \
+  const ChairTables* tables = RealChairTables();              \
+  VLEVAL_SKIP_UNLESS_EXISTS(ChairDataDir() / "synonyms.txt"); \
   ASSERT_NE(tables, nullptr) << "the CHAIR tables failed to parse"
 
 }  // namespace vleval::chair

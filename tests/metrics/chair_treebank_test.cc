@@ -11,10 +11,9 @@ TEST(TreebankTokenize, MatchesTheNltkWordTokenizerDocstring) {
   const std::string text =
       "Good muffins cost $3.88 (roughly 3,36 euros)\nin New York.  Please buy me\ntwo of them.\n"
       "Thanks.";
-  EXPECT_EQ(TreebankTokenize(text),
-            (Strings{"Good", "muffins", "cost", "$", "3.88", "(", "roughly", "3,36", "euros", ")",
-                     "in", "New", "York.", "Please", "buy", "me", "two", "of", "them.", "Thanks",
-                     "."}));
+  EXPECT_EQ(TreebankTokenize(text), (Strings{"Good", "muffins", "cost", "$",  "3.88",  "(",      "roughly",
+                                             "3,36", "euros",   ")",    "in", "New",   "York.",  "Please",
+                                             "buy",  "me",      "two",  "of", "them.", "Thanks", "."}));
 }
 
 TEST(TreebankTokenize, SplitsClitics) {
@@ -28,10 +27,8 @@ TEST(TreebankTokenize, SplitsClitics) {
 
 TEST(TreebankTokenize, QuotesEllipsisAndSymbols) {
   EXPECT_EQ(TreebankTokenize("\"a dog\" sees... a cat; 5% off*"),
-            (Strings{"``", "a", "dog", "''", "sees", "...", "a", "cat", ";", "5", "%", "off",
-                     "*"}));
-  EXPECT_EQ(TreebankTokenize("\xE2\x80\x9Chi\xE2\x80\x9D"),
-            (Strings{"\xE2\x80\x9C", "hi", "\xE2\x80\x9D"}));
+            (Strings{"``", "a", "dog", "''", "sees", "...", "a", "cat", ";", "5", "%", "off", "*"}));
+  EXPECT_EQ(TreebankTokenize("\xE2\x80\x9Chi\xE2\x80\x9D"), (Strings{"\xE2\x80\x9C", "hi", "\xE2\x80\x9D"}));
 }
 
 TEST(TreebankTokenize, FinalPeriodBeforeClosingBracketIsSplit) {

@@ -14,8 +14,8 @@ std::vector<int32_t> SpmEncodeIds(const std::filesystem::path& model, const std:
                                   const std::filesystem::path& scratch) {
   const auto input = scratch / "input.txt";
   std::ofstream(input) << text << "\n";
-  auto result = testing::RunCommand("spm_encode --model=" + model.string() +
-                                    " --output_format=id < " + input.string());
+  auto result =
+      testing::RunCommand("spm_encode --model=" + model.string() + " --output_format=id < " + input.string());
   EXPECT_EQ(result.exit_code, 0) << result.err;
   std::istringstream ids(result.out);
   std::vector<int32_t> out;

@@ -1,11 +1,11 @@
 #include "tests/support/testing.h"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
-#include <sys/wait.h>
 
 namespace vleval::testing {
 
@@ -49,9 +49,7 @@ CommandResult RunCommand(const std::string& command) {
   return result;
 }
 
-bool HaveProgram(const std::string& program) {
-  return RunCommand("command -v " + program).exit_code == 0;
-}
+bool HaveProgram(const std::string& program) { return RunCommand("command -v " + program).exit_code == 0; }
 
 std::filesystem::path MakeTinyTokenizer(const std::filesystem::path& dir) {
   if (!HaveProgram("spm_train")) return {};
@@ -59,7 +57,8 @@ std::filesystem::path MakeTinyTokenizer(const std::filesystem::path& dir) {
   {
     std::ofstream out(corpus);
     const char* lines[] = {
-        "[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a short answer: what is the man holding? [/INST]",
+        "[INST] <Img><ImageHere></Img> [vqa] Based on the image, respond to this question with a short "
+        "answer: what is the man holding? [/INST]",
         "[refer] give me the location of the woman in the red shirt on the left",
         "Based on the image, is this statement true or false? The cat is on the table.",
         "This is an image writting 'hello world'. Is this image hateful? Answer yes or no. Answer:",

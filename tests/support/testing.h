@@ -17,11 +17,11 @@ std::filesystem::path SourceDir();
 std::filesystem::path SharedDataDir();
 
 // Skips the current test with a message when `path` does not exist.
-#define VLEVAL_SKIP_UNLESS_EXISTS(path)                                          \
-  do {                                                                           \
-    if (!std::filesystem::exists(path)) {                                        \
-      GTEST_SKIP() << "skipped: " << (path).string() << " is absent";            \
-    }                                                                            \
+#define VLEVAL_SKIP_UNLESS_EXISTS(path)                               \
+  do {                                                                \
+    if (!std::filesystem::exists(path)) {                             \
+      GTEST_SKIP() << "skipped: " << (path).string() << " is absent"; \
+    }                                                                 \
   } while (0)
 
 // A fresh folder under the system temp dir, removed with its contents on

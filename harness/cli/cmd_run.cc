@@ -1,0 +1,145 @@
+// `vleval run`: evaluate a suite or tasks end to end, resumable and sharded
+// (harness/run/; contract in data_layout.md and docs/results_format.md).
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <tbb/global_control.h>
+
+#include "core/locations.h"
+#include "harness/cli/command.h"
+#include "harness/cli/options.h"
+#include "harness/data_prompts.h"
+#include "harness/run/run_backend.h"
+#include "harness/run/run_driver.h"
+#include "reports/run_history.h"
+
+namespace vleval::cli {
+namespace {
+
+int Fail(const std::string& message) {
+  std::cerr << "vleval run: " << message << "\n";
+  return kExitFailure;
+}
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    if (comma > start) parts.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return parts;
+}
+
+int Run(const std::vector<std::string>& args) {
+  po::options_description options("vleval run options");
+  std::string suite, tasks, data_root_option, dialect, identifier, shard_text, out, configs, db;
+  std::string llama, vit, checkpoint, model_config, replay;
+  BackendChoice backend;
+  RunRequest request;
+  int batch_size = 0, threads = 0;
+  std::size_t limit = 0;
+  options.add_options()("suite", po::value(&suite), "suite to run (see vleval tasks)")(
+      "tasks", po::value(&tasks), "comma-separated tasks or shorthands (instead of --suite)")(
+      "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
+      "out", po::value(&out)->required(), "run folder; re-running the same command resumes it")(
+      "backend", po::value(&backend.backend), "minigptv2 (default) | replay")(
+      "llama", po::value(&llama), "Llama-2-7b-chat-hf folder")("vit", po::value(&vit), "eva_vit_g.pth")(
+      "checkpoint", po::value(&checkpoint), "MiniGPT-v2 checkpoint (.pth)")(
+      "model-config", po::value(&model_config), "architecture constants (configs/models/*.json)")(
+      "device", po::value(&backend.device), "cpu (default) | cuda | cuda:N")(
+      "dtype", po::value(&backend.dtype), "float32 (default); on CUDA also float16, bfloat16")(
+      "replay", po::value(&replay), "replay backend: a run folder or a predictions file")(
+      "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
+      "identifier", po::value(&identifier), "default | none | <token> (task identifier ablation)")(
+      "batch-size", po::value(&batch_size),
+      "samples per model call (default: each task's); results do not depend on it")(
+      "limit", po::value(&limit), "evaluate only the first K samples of each entry")(
+      "no-resample", "REC: no resampling rounds (default: on in the minigptv2 dialect)")(
+      "shard", po::value(&shard_text),
+      "i/N: evaluate shard i of N (default: from SLURM_* or RANK/WORLD_SIZE)")(
+      "threads", po::value(&threads),
+      "image and scoring threads (0 = all cores); results do not depend on it")(
+      "quiet", "no progress display")("no-history", "do not record the run in the run history")(
+      "db", po::value(&db), "run history file (default: $XDG_DATA_HOME/vleval/history.sqlite)")(
+      "configs", po::value(&configs), "configs folder");
+  po::variables_map values;
+  switch (ParseCommandOptions(
+      "run",
+      "vleval run (--suite S | --tasks T,...) --data-root D (--llama DIR --vit FILE "
+      "--checkpoint FILE | --backend replay --replay RUN_OR_FILE) --out RUN [--shard i/N]",
+      options, {}, args, values, std::cout, std::cerr)) {
+    case ParseOutcome::kShowedHelp:
+      return kExitOk;
+    case ParseOutcome::kUsageError:
+      return kExitUsage;
+    case ParseOutcome::kRun:
+      break;
+  }
+  if (suite.empty() == tasks.empty()) {
+    std::cerr << "vleval run: give exactly one of --suite and --tasks (see vleval run --help)\n";
+    return kExitUsage;
+  }
+  auto shard = shard_text.empty() ? ShardFromEnvironment(std::getenv) : ParseShardSpec(shard_text);
+  if (!shard) {
+    std::cerr << "vleval run: " << shard.error().message << "\n";
+    return kExitUsage;
+  }
+  std::optional<tbb::global_control> thread_limit;
+  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
+
+  auto config_dir = FindConfigDir(configs);
+  if (!config_dir) return Fail(config_dir.error().message);
+  auto catalog = TaskCatalog::Load(*config_dir);
+  if (!catalog) return Fail(catalog.error().message);
+  auto data_root = ResolveDataRoot(data_root_option);
+  if (!data_root) return Fail(data_root.error().message);
+  if (!suite.empty()) request.suite = suite;
+  request.tasks = SplitCommas(tasks);
+  request.data_root = std::filesystem::absolute(*data_root);
+  request.dialect = dialect;
+  request.identifier = identifier;
+  request.batch_size = batch_size;
+  if (values.count("limit")) request.limit = limit;
+  request.rec_resample = values.count("no-resample") == 0;
+  auto plan = PlanRun(*catalog, request);
+  if (!plan) return Fail(plan.error().message);
+
+  backend.llama_dir = llama;
+  backend.vit_path = vit;
+  backend.checkpoint_path = checkpoint;
+  backend.model_config = model_config;
+  backend.replay = replay;
+  RunDescription description{request, {}, shard->count};
+  auto model = DescribeBackend(backend);
+  if (!model) return Fail(model.error().message);
+  description.model = *model;
+  auto opened = OpenBackend(backend);
+  if (!opened) return Fail(opened.error().message);
+
+  RunSettings settings{out, *config_dir, *shard, threads, {}};
+  if (values.count("no-history") == 0)
+    settings.history_db = db.empty() ? DefaultHistoryPath() : std::filesystem::path(db);
+  RunProgress progress(std::cerr,
+                       values.count("quiet") ? ProgressStyle::kQuiet : ProgressStyleFor(STDERR_FILENO));
+  auto outcome = ExecuteRun(description, *plan, *opened->source, settings, progress);
+  if (!outcome) return Fail(outcome.error().message);
+  if (!outcome->finished) {
+    std::cerr << "vleval run: shard " << shard->index << "/" << shard->count << " done; waiting for "
+              << outcome->unfinished_shards.size() << " more (the last one merges, or run vleval merge "
+              << out << ")\n";
+    return kExitOk;
+  }
+  if (values.count("quiet") == 0) std::cout << outcome->report_markdown;
+  std::cerr << "vleval run: results in " << (std::filesystem::path(out) / "results.json").string() << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command RunCommand() { return {"run", "evaluate a suite or tasks end to end (resumable, sharded)", Run}; }
+
+}  // namespace vleval::cli

@@ -1,0 +1,40 @@
+// Scoring one entry of a finished run: its records (one per sample, in
+// sample order) through the task's metric under the entry's dialect, plus the
+// per-sample lines of per_sample/<entry>.jsonl with a short reference text
+// for the report's sample browser.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "harness/run/prediction_record.h"
+#include "harness/run/run_plan.h"
+#include "metrics/metric_sample.h"
+
+namespace vleval {
+
+struct EntryScore {
+  MetricReport report;
+  std::size_t failures = 0;                   // samples with neither an output nor candidate scores
+  std::size_t resampled = 0;                  // REC: samples whose answer came from a resampling round
+  std::vector<std::string> per_sample_lines;  // {"id", "score", "reference"} JSON, in sample order
+};
+
+// `records[i]` is the prediction of entry.loaded.samples[i]. CHAIR reads its
+// tables and COCO annotations under `data_root` (see task_scoring.h). Errors
+// name the entry. `threads` bounds the metric's parallelism (0 = all); the
+// numbers never depend on it.
+Result<EntryScore> ScoreEntry(const PlannedEntry& entry, const std::vector<PredictionRecord>& records,
+                              const std::filesystem::path& data_root, int threads);
+
+// A short text of the expected answer of a sample, by loader family: the most
+// common annotator answer (VQA, VizWiz), the answer (GQA), "true"/"false"
+// (VSR), "yes"/"no" (HM), the right choice (IconVQA), the box "[x, y, w, h]"
+// (REC); "" for CHAIR.
+std::string ReferenceText(const std::string& loader, const nlohmann::json& references);
+
+}  // namespace vleval

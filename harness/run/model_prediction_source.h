@@ -1,0 +1,35 @@
+// Predictions from a ModelBackend, by task family: greedy generation for the
+// generative tasks; IconVQA ranks its choices by ScoreCandidates
+// (candidates_nll, output = the best choice); Hateful Memes generates and also
+// records p_yes = exp(first-token log-prob of "yes"); REC repeats rejected
+// samples with the official resampling prompts (benchmarks/rec_resampling.h)
+// and records the rounds used in `attempts`.
+#pragma once
+
+#include "harness/run/prediction_source.h"
+#include "model/backend.h"
+
+namespace vleval {
+
+class ModelPredictionSource : public PredictionSource {
+ public:
+  // `backend` is borrowed and must outlive this object.
+  explicit ModelPredictionSource(ModelBackend& backend) : backend_(backend) {}
+
+  int image_size() const override { return backend_.image_size(); }
+  Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
+                                                std::span<const PendingSample> batch) override;
+
+ private:
+  Result<std::vector<PredictionRecord>> Generate(const PlannedEntry& entry,
+                                                 std::span<const PendingSample> batch);
+  Result<std::vector<PredictionRecord>> RankChoices(const PlannedEntry& entry,
+                                                    std::span<const PendingSample> batch);
+  Status AddYesProbability(std::span<const PendingSample> batch, std::vector<PredictionRecord>& records);
+  Status Resample(const PlannedEntry& entry, std::span<const PendingSample> batch,
+                  std::vector<PredictionRecord>& records);
+
+  ModelBackend& backend_;
+};
+
+}  // namespace vleval

@@ -1,0 +1,41 @@
+// One line of a predictions file as `vleval run` writes it: the record of
+// data_layout.md ("id", "prompt", "output" and the optional model fields)
+// followed by a "crc32" field, the CRC-32 (zlib) of the line's bytes without
+// that field, so a torn or altered line is detected when a run resumes.
+//
+// Line layout, fixed so that equal records give equal bytes:
+//   {"id":<id>,"prompt":"...","output":"..."[,"token_ids":[...]]
+//    [,"candidates_nll":[...]][,"p_yes":x][,"attempts":n],"crc32":"<8 hex>"}
+// Readers that ignore unknown keys (ReadPredictionsJsonl) read it as is.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+
+namespace vleval {
+
+struct PredictionRecord {
+  nlohmann::json id;                   // the sample id (integer or string)
+  std::string prompt;                  // the wrapped prompt sent to the model
+  std::string output;                  // raw model text
+  std::vector<int64_t> token_ids;      // generated ids; omitted when empty
+  std::vector<double> candidates_nll;  // IconVQA; omitted when empty
+  std::optional<double> p_yes;         // HM
+  std::optional<int> attempts;         // REC: resampling rounds used (0 = first pass)
+};
+
+// The line for `record`, without the trailing newline.
+std::string FormatRecordLine(const PredictionRecord& record);
+
+// Parses a line written by FormatRecordLine. A missing or wrong checksum, bad
+// JSON or a mistyped field is an error (the caller adds file and line).
+Result<PredictionRecord> ParseRecordLine(std::string_view line);
+
+}  // namespace vleval

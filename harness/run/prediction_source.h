@@ -1,0 +1,41 @@
+// Where a run's predictions come from: a model (model_prediction_source.h)
+// or the predictions of an earlier run or of the official scripts
+// (replay_prediction_source.h). The scheduler hands a source full batches of
+// one entry and writes what it returns.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "benchmarks/sample.h"
+#include "core/result.h"
+#include "harness/run/prediction_record.h"
+#include "harness/run/run_plan.h"
+#include "model/image/image.h"
+
+namespace vleval {
+
+// A sample waiting for its prediction. `image` is empty when the source
+// needs no images (image_size() == 0).
+struct PendingSample {
+  std::size_t position = 0;  // index into the entry's samples
+  const Sample* sample = nullptr;
+  std::string task_text;  // the first-pass task text (identifier + filled instruction)
+  std::string prompt;     // task_text inside the conversation wrapper
+  image::ChwFloatImage image;
+};
+
+class PredictionSource {
+ public:
+  virtual ~PredictionSource() = default;
+  // Side in pixels of the square images the source takes; 0 = no images.
+  virtual int image_size() const = 0;
+  // One record per sample of `batch`, in batch order, each carrying the
+  // sample's id. Called from one thread at a time. Errors name the entry.
+  virtual Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
+                                                        std::span<const PendingSample> batch) = 0;
+};
+
+}  // namespace vleval

@@ -1,0 +1,60 @@
+#include "harness/run/run_plan.h"
+
+#include <set>
+
+namespace vleval {
+
+std::string EntryName(const TaskConfig& task, const std::string& variant,
+                      const IdentifierChoice& identifier) {
+  std::string name = task.name;
+  if (task.variants.size() > 1) name += ":" + variant;
+  if (identifier.kind != IdentifierChoice::Kind::kDefault) name += "@" + identifier.ToString();
+  return name;
+}
+
+Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request) {
+  auto entries = request.suite ? catalog.ExpandSuite(*request.suite) : catalog.ExpandTasks(request.tasks);
+  if (!entries) return entries.error();
+  std::vector<PlannedEntry> plan;
+  std::set<std::string> names;
+  for (const RunEntry& entry : *entries) {
+    auto task = catalog.FindTask(entry.task);
+    if (!task) return task.error();
+    PlannedEntry planned;
+    planned.task = **task;
+    planned.variant = entry.variant.empty() ? planned.task.default_variant : entry.variant;
+    auto prompt = planned.task.Variant(planned.variant);
+    if (!prompt) return prompt.error();
+    planned.prompt = *prompt;
+    auto identifier =
+        IdentifierChoice::Parse(request.identifier.empty() ? entry.identifier : request.identifier);
+    if (!identifier) return identifier.error();
+    planned.identifier = *identifier;
+    auto dialect = ParseDialect(request.dialect.empty() ? planned.task.dialect : request.dialect);
+    if (!dialect) return dialect.error();
+    planned.dialect = *dialect;
+    planned.batch_size =
+        request.batch_size > 0 ? request.batch_size : std::max(1, planned.task.generation.batch_size);
+    planned.rec_resample =
+        request.rec_resample && planned.task.loader == "refcoco" && planned.dialect == Dialect::kMiniGptV2;
+    planned.name = EntryName(planned.task, planned.variant, planned.identifier);
+    if (!names.insert(planned.name).second) return Error{"entry '" + planned.name + "' is listed twice"};
+    auto loaded = LoadTaskSamples(planned.task, request.data_root);
+    if (!loaded) return loaded.error();
+    planned.loaded = std::move(*loaded);
+    if (request.limit && planned.loaded.samples.size() > *request.limit)
+      planned.loaded.samples.resize(*request.limit);
+    plan.push_back(std::move(planned));
+  }
+  return plan;
+}
+
+Status CheckImages(const PlannedEntry& entry, const std::vector<std::size_t>& positions) {
+  for (const std::size_t position : positions) {
+    auto image = ResolveImage(entry.loaded.samples.at(position));
+    if (!image) return Error{entry.name + ": " + image.error().message};
+  }
+  return {};
+}
+
+}  // namespace vleval

@@ -1,0 +1,57 @@
+// What a run evaluates, resolved once from the command line: the entries
+// (task, prompt variant, identifier) with their configs, dialect, batch size
+// and samples (after --limit), in the order of the suite or task list.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "benchmarks/loader.h"
+#include "benchmarks/prompt.h"
+#include "benchmarks/task_catalog.h"
+#include "core/result.h"
+#include "metrics/dialect.h"
+
+namespace vleval {
+
+// The run-affecting choices of `vleval run` (not the model, not threads).
+struct RunRequest {
+  std::optional<std::string> suite;  // --suite, or
+  std::vector<std::string> tasks;    // --tasks, as given
+  std::filesystem::path data_root;
+  std::string dialect;               // "" = each task's own
+  std::string identifier;            // "" = each entry's own (default|none|<token>)
+  int batch_size = 0;                // 0 = each task's own
+  std::optional<std::size_t> limit;  // first K samples of every entry
+  bool rec_resample = true;          // REC resampling rounds (minigptv2 dialect only)
+};
+
+struct PlannedEntry {
+  std::string name;  // results key: task[:variant][@identifier] (docs/results_format.md)
+  TaskConfig task;
+  std::string variant;  // resolved variant name
+  PromptTemplate prompt;
+  IdentifierChoice identifier;
+  Dialect dialect = Dialect::kMiniGptV2;
+  int batch_size = 1;
+  bool rec_resample = false;  // true for REC tasks in the minigptv2 dialect unless disabled
+  LoadedSamples loaded;       // samples in task order, cut to --limit
+};
+
+// The entry key of results.json for `task` evaluated with `variant` and
+// `identifier` (variant shown only when the task has several).
+std::string EntryName(const TaskConfig& task, const std::string& variant, const IdentifierChoice& identifier);
+
+// Expands the suite or tasks and loads every entry's samples from the data
+// root. Errors: unknown suite/task/dialect/identifier, two entries with the
+// same name, and any loader error (naming the file).
+Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request);
+
+// Every sample image of `entry` at `positions` exists; else an error naming
+// the entry, the sample and the paths tried (before any model time is spent).
+Status CheckImages(const PlannedEntry& entry, const std::vector<std::size_t>& positions);
+
+}  // namespace vleval

@@ -1,0 +1,139 @@
+#include "harness/run/shard_execution.h"
+
+#include <set>
+
+#include "benchmarks/sample_prompt.h"
+#include "core/sample_id.h"
+#include "harness/run/predictions_journal.h"
+#include "model/image/parallel_preprocess.h"
+
+namespace vleval {
+namespace {
+
+// Collects pending samples into batches and sends full ones to the source.
+class Batcher {
+ public:
+  Batcher(const PlannedEntry& entry, PredictionSource& source, PredictionsJournal& journal,
+          RunProgress& progress)
+      : entry_(entry), source_(source), journal_(journal), progress_(progress) {}
+
+  // Adds one sample; runs the batch when it is full or `last` is set.
+  void Add(PendingSample pending, bool last) {
+    if (!status_) return;
+    batch_.push_back(std::move(pending));
+    if (batch_.size() >= static_cast<std::size_t>(entry_.batch_size) || last) Flush();
+  }
+  void Fail(Status status) {
+    if (status_) status_ = std::move(status);
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  void Flush() {
+    auto records = source_.Predict(entry_, batch_);
+    if (!records) return Fail(records.error());
+    if (records->size() != batch_.size())
+      return Fail(Error{entry_.name + ": the backend returned a wrong count"});
+    if (auto written = journal_.Append(*records); !written) return Fail(written);
+    progress_.Advance(batch_.size());
+    batch_.clear();
+  }
+
+  const PlannedEntry& entry_;
+  PredictionSource& source_;
+  PredictionsJournal& journal_;
+  RunProgress& progress_;
+  std::vector<PendingSample> batch_;
+  Status status_;
+};
+
+Result<PendingSample> Prepare(const PlannedEntry& entry, std::size_t position) {
+  PendingSample pending;
+  pending.position = position;
+  pending.sample = &entry.loaded.samples[position];
+  auto rendered = RenderSamplePrompt(entry.task, entry.variant, entry.identifier, *pending.sample);
+  if (!rendered) return Error{entry.name + ": " + rendered.error().message};
+  pending.task_text = std::move(rendered->task_text);
+  pending.prompt = std::move(rendered->prompt);
+  return pending;
+}
+
+// The positions still to do, after checking that the file's records belong
+// to this shard of this entry.
+Result<std::vector<std::size_t>> PendingPositions(const PlannedEntry& entry,
+                                                  const std::vector<std::size_t>& owned,
+                                                  const std::vector<PredictionRecord>& existing,
+                                                  const std::filesystem::path& file) {
+  std::set<std::string> owned_ids, done;
+  for (const std::size_t position : owned) owned_ids.insert(SampleIdText(entry.loaded.samples[position].id));
+  for (const auto& record : existing) {
+    const std::string id = SampleIdText(record.id);
+    if (!owned_ids.count(id)) {
+      return Error{file.string() + ": sample " + id + " is not one this run evaluates for " + entry.name +
+                   " (a predictions file of another run or shard layout?)"};
+    }
+    done.insert(id);
+  }
+  std::vector<std::size_t> pending;
+  for (const std::size_t position : owned) {
+    if (!done.count(SampleIdText(entry.loaded.samples[position].id))) pending.push_back(position);
+  }
+  return pending;
+}
+
+Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const ShardExecution& execution,
+                    RunProgress& progress) {
+  const auto file = execution.predictions_dir / (entry.name + ".jsonl");
+  JournalContents existing;
+  auto journal = PredictionsJournal::Open(file, existing);
+  if (!journal) return journal.error();
+  const auto owned = ShardPositions(entry.loaded.samples.size(), execution.shard);
+  auto pending = PendingPositions(entry, owned, existing.records, file);
+  if (!pending) return pending.error();
+  progress.StartEntry(entry.name, owned.size(), owned.size() - pending->size());
+  Batcher batcher(entry, source, *journal, progress);
+  if (source.image_size() <= 0) {
+    for (std::size_t k = 0; k < pending->size() && batcher.status(); ++k) {
+      auto prepared = Prepare(entry, (*pending)[k]);
+      if (!prepared) return prepared.error();
+      batcher.Add(std::move(*prepared), k + 1 == pending->size());
+    }
+  } else if (!pending->empty()) {
+    if (auto images = CheckImages(entry, *pending); !images) return images;
+    std::vector<std::filesystem::path> paths;
+    for (const std::size_t position : *pending)
+      paths.push_back(*ResolveImage(entry.loaded.samples[position]));
+    image::ParallelPreprocessOptions options;
+    options.size = source.image_size();
+    options.max_in_flight = 2 * entry.batch_size;
+    options.threads = execution.threads;
+    image::PreprocessNormalizedInParallel(
+        paths, options, [&](std::size_t k, Result<image::ChwFloatImage>& image) {
+          if (!batcher.status()) return;
+          if (!image)
+            return batcher.Fail(Error{entry.name + ": sample " +
+                                      SampleIdText(entry.loaded.samples[(*pending)[k]].id) + ": " +
+                                      image.error().message});
+          auto prepared = Prepare(entry, (*pending)[k]);
+          if (!prepared) return batcher.Fail(prepared.error());
+          prepared->image = std::move(*image);
+          batcher.Add(std::move(*prepared), k + 1 == paths.size());
+        });
+  }
+  if (!batcher.status()) return batcher.status();
+  progress.FinishEntry();
+  return {};
+}
+
+}  // namespace
+
+Status ExecuteShard(const std::vector<PlannedEntry>& plan, PredictionSource& source,
+                    const ShardExecution& execution, RunProgress& progress) {
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (auto status = ExecuteEntry(plan[i], source, execution, progress); !status) return status;
+    if (execution.on_entry_done) execution.on_entry_done(i);
+  }
+  return {};
+}
+
+}  // namespace vleval
