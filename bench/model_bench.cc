@@ -30,7 +30,8 @@ MiniGptV2BackendOptions Options() {
           g_model_dir / "checkpoint.pth",
           fs::path(VLEVAL_SOURCE_DIR) / "configs/models/minigptv2-tiny.json",
           "cpu",
-          "float32"};
+          "float32",
+          {}};
 }
 
 void BM_VitImagesPerSecond(benchmark::State& state) {

@@ -19,6 +19,10 @@ struct MiniGptV2BackendOptions {
   std::filesystem::path model_config;     // architecture constants (configs/models/*.json)
   std::string device = "cpu";             // "cpu" or "cuda" / "cuda:N"
   std::string dtype = "float32";          // "float32"; on CUDA also "float16", "bfloat16"
+  // A file written by `vleval convert` (model/weights/converted_minigptv2.h):
+  // when set, it replaces llama_dir, vit_path and checkpoint_path and loads
+  // with one mapping.
+  std::filesystem::path converted_path;
 };
 
 // Loads, merges LoRA, interpolates pos_embed; errors name the file and tensor

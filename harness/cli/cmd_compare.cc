@@ -28,30 +28,18 @@ int Compare(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("run-a", 1).add("run-b", 1);
   po::variables_map values;
-  switch (ParseCommandOptions("compare", "vleval compare RUN_A RUN_B [--gate --max-drop X --alpha A]",
-                              options, positional, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
+  if (auto stop = ParseCommandOptions("compare", "vleval compare RUN_A RUN_B [--gate --max-drop X --alpha A]",
+                                      options, positional, args, values, std::cout, std::cerr))
+    return *stop;
   if (compare.bootstrap_resamples < 1 || !(gate.alpha > 0 && gate.alpha <= 1) || !(gate.max_drop >= 0)) {
     std::cerr << "vleval compare: --resamples must be >= 1, --alpha in (0, 1], --max-drop >= 0\n";
     return kExitUsage;
   }
   auto a = RunFolder::Open(run_a);
   auto b = a ? RunFolder::Open(run_b) : Result<RunFolder>(a.error());
-  if (!b) {
-    std::cerr << "vleval compare: " << b.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!b) return CommandFailure("compare", b.error().message);
   auto comparison = CompareRuns(*a, *b, compare);
-  if (!comparison) {
-    std::cerr << "vleval compare: " << comparison.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!comparison) return CommandFailure("compare", comparison.error().message);
   std::cout << FormatComparison(*comparison, run_a, run_b, max_flips);
   if (values.count("gate") == 0) return kExitOk;
   const GateVerdict verdict = EvaluateGate(*comparison, gate);

@@ -23,10 +23,7 @@ constexpr const char* kUsage =
     "vleval data check --data-root DIR [--tasks T,...] [--manifest FILE | --verify-manifest FILE]\n"
     "       vleval data make-mini --out DIR";
 
-int Fail(const std::string& message) {
-  std::cerr << "vleval data: " << message << "\n";
-  return kExitFailure;
-}
+int Fail(const std::string& message) { return CommandFailure("data", message); }
 
 int Check(const std::vector<std::string>& args) {
   po::options_description options("vleval data check options");
@@ -38,19 +35,11 @@ int Check(const std::vector<std::string>& args) {
       "verify-manifest", po::value(&verify), "check the data root against a manifest FILE")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
-  switch (ParseCommandOptions("data check", kUsage, options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
+  if (auto stop = ParseCommandOptions("data check", kUsage, options, {}, args, values, std::cout, std::cerr))
+    return *stop;
   auto root = ResolveDataRoot(data_root);
   if (!root) return Fail(root.error().message);
-  auto dir = FindConfigDir(configs);
-  if (!dir) return Fail(dir.error().message);
-  auto catalog = TaskCatalog::Load(*dir);
+  auto catalog = LoadTaskCatalog(configs);
   if (!catalog) return Fail(catalog.error().message);
   std::vector<std::string> names;
   if (!tasks.empty()) boost::split(names, tasks, boost::is_any_of(","));
@@ -81,14 +70,9 @@ int MakeMini(const std::vector<std::string>& args) {
   std::string out;
   options.add_options()("out", po::value(&out)->required(), "folder to write the mini data root into");
   po::variables_map values;
-  switch (ParseCommandOptions("data make-mini", kUsage, options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
+  if (auto stop =
+          ParseCommandOptions("data make-mini", kUsage, options, {}, args, values, std::cout, std::cerr))
+    return *stop;
   if (auto status = WriteMiniDataRoot(out); !status) return Fail(status.message());
   std::cout << "wrote the mini data root (" << kMiniSamplesPerTask << " samples per task) to " << out << "\n";
   return kExitOk;

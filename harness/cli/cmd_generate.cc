@@ -24,21 +24,12 @@ std::string FullPrompt(const std::string& prompt) {
 int Generate(const MiniGptV2BackendOptions& options, const std::string& image_path, const std::string& prompt,
              int max_new_tokens) {
   auto backend = LoadMiniGptV2Backend(options);
-  if (!backend) {
-    std::cerr << "vleval generate: " << backend.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!backend) return CommandFailure("generate", backend.error().message);
   auto image = image::LoadNormalizedImage(image_path, (*backend)->image_size());
-  if (!image) {
-    std::cerr << "vleval generate: " << image.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!image) return CommandFailure("generate", image.error().message);
   const GenerateRequest request{&*image, FullPrompt(prompt), max_new_tokens};
   auto results = (*backend)->Generate(std::span(&request, 1));
-  if (!results) {
-    std::cerr << "vleval generate: " << results.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!results) return CommandFailure("generate", results.error().message);
   const GenerateResult& result = results->front();
   nlohmann::json out = {
       {"text", result.text}, {"token_ids", result.token_ids}, {"prompt_token_ids", result.prompt_token_ids}};
@@ -53,12 +44,13 @@ Command GenerateCommand() {
       "generate", "run MiniGPT-v2 on one image and prompt", [](const std::vector<std::string>& args) {
         po::options_description options("vleval generate options");
         MiniGptV2BackendOptions model;
-        std::string llama, vit, checkpoint, model_config, image_path, prompt, dtype;
+        std::string llama, vit, checkpoint, converted, model_config, image_path, prompt, dtype;
         int max_new_tokens = 20;
-        options.add_options()("llama", po::value(&llama)->required(),
+        options.add_options()("llama", po::value(&llama),
                               "Llama-2-7b-chat-hf folder (config.json, tokenizer.model, weights)")(
-            "vit", po::value(&vit)->required(), "eva_vit_g.pth")(
-            "checkpoint", po::value(&checkpoint)->required(), "MiniGPT-v2 checkpoint (.pth)")(
+            "vit", po::value(&vit), "eva_vit_g.pth")("checkpoint", po::value(&checkpoint),
+                                                     "MiniGPT-v2 checkpoint (.pth)")(
+            "converted", po::value(&converted), "a `vleval convert` file, instead of the three above")(
             "model-config", po::value(&model_config), "architecture constants (default: the 7B model's)")(
             "image", po::value(&image_path)->required(), "input image (JPEG or PNG)")(
             "prompt", po::value(&prompt)->required(),
@@ -69,22 +61,24 @@ Command GenerateCommand() {
             "device", po::value(&model.device)->default_value("cpu"), "cpu, cuda or cuda:N")(
             "dtype", po::value(&dtype), "float32 (CPU, default there), float16 (CUDA default) or bfloat16");
         po::variables_map values;
-        switch (ParseCommandOptions(
-            "generate",
-            "vleval generate --llama DIR --vit FILE --checkpoint FILE [--model-config FILE] --image FILE "
-            "--prompt TEXT [--max-new-tokens N] [--device cpu|cuda] [--dtype T]",
-            options, {}, args, values, std::cout, std::cerr)) {
-          case ParseOutcome::kShowedHelp:
-            return kExitOk;
-          case ParseOutcome::kUsageError:
-            return kExitUsage;
-          case ParseOutcome::kRun:
-            break;
-        }
+        if (auto stop =
+                ParseCommandOptions("generate",
+                                    "vleval generate (--llama DIR --vit FILE --checkpoint FILE | --converted "
+                                    "FILE) [--model-config FILE] --image FILE "
+                                    "--prompt TEXT [--max-new-tokens N] [--device cpu|cuda] [--dtype T]",
+                                    options, {}, args, values, std::cout, std::cerr))
+          return *stop;
         if (max_new_tokens < 1) {
           std::cerr << "vleval generate: --max-new-tokens must be at least 1, got " << max_new_tokens << "\n";
           return kExitUsage;
         }
+        const bool have_three = !llama.empty() && !vit.empty() && !checkpoint.empty();
+        const bool have_any = !llama.empty() || !vit.empty() || !checkpoint.empty();
+        if (converted.empty() ? !have_three : have_any) {
+          std::cerr << "vleval generate: give --llama, --vit and --checkpoint, or --converted alone\n";
+          return kExitUsage;
+        }
+        model.converted_path = converted;
         model.llama_dir = llama;
         model.vit_path = vit;
         model.checkpoint_path = checkpoint;

@@ -19,19 +19,10 @@ int History(const std::vector<std::string>& args) {
       "else ~/.local/share/vleval/history.sqlite)")("record", po::value(&record)->composing(),
                                                     "record run folder RUN first (repeatable)");
   po::variables_map values;
-  switch (ParseCommandOptions("history", "vleval history [--task T] [--db FILE] [--record RUN]", options, {},
-                              args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
-  auto fail = [](const std::string& message) {
-    std::cerr << "vleval history: " << message << "\n";
-    return kExitFailure;
-  };
+  if (auto stop = ParseCommandOptions("history", "vleval history [--task T] [--db FILE] [--record RUN]",
+                                      options, {}, args, values, std::cout, std::cerr))
+    return *stop;
+  auto fail = [](const std::string& message) { return CommandFailure("history", message); };
   const std::filesystem::path db_path = db.empty() ? DefaultHistoryPath() : std::filesystem::path(db);
   if (record.empty() && !std::filesystem::exists(db_path)) {
     return fail("no run history at " + db_path.string() + " (add a run with --record RUN)");

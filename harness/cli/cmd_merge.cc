@@ -24,19 +24,10 @@ int Merge(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("run", 1);
   po::variables_map values;
-  switch (ParseCommandOptions("merge", "vleval merge RUN", options, positional, args, values, std::cout,
-                              std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
-  auto fail = [](const std::string& message) {
-    std::cerr << "vleval merge: " << message << "\n";
-    return kExitFailure;
-  };
+  if (auto stop = ParseCommandOptions("merge", "vleval merge RUN", options, positional, args, values,
+                                      std::cout, std::cerr))
+    return *stop;
+  auto fail = [](const std::string& message) { return CommandFailure("merge", message); };
   auto description = ReadRunDescription(run_dir);
   if (!description) return fail(description.error().message);
   auto config_dir = FindConfigDir(configs);

@@ -15,16 +15,10 @@ namespace {
 
 int Preprocess(const std::string& image_path, int size, const std::string& stage, const std::string& out) {
   auto resized = image::LoadResizedImage(image_path, size);
-  if (!resized) {
-    std::cerr << "vleval preprocess: " << resized.error().message << "\n";
-    return kExitFailure;
-  }
+  if (!resized) return CommandFailure("preprocess", resized.error().message);
   const Status written = stage == "resized" ? image::WriteNpy(out, *resized)
                                             : image::WriteNpy(out, image::NormalizeClip(*resized));
-  if (!written) {
-    std::cerr << "vleval preprocess: " << written.message() << "\n";
-    return kExitFailure;
-  }
+  if (!written) return CommandFailure("preprocess", written.message());
   return kExitOk;
 }
 
@@ -42,17 +36,11 @@ Command PreprocessCommand() {
                 "resized: uint8 H x W x 3 after bicubic resize; normalized: float32 3 x H x W after CLIP "
                 "normalisation")("out", po::value(&out)->required(), "output .npy file");
             po::variables_map values;
-            switch (ParseCommandOptions(
-                "preprocess",
-                "vleval preprocess --image FILE [--size 448] --stage resized|normalized --out FILE.npy",
-                options, {}, args, values, std::cout, std::cerr)) {
-              case ParseOutcome::kShowedHelp:
-                return kExitOk;
-              case ParseOutcome::kUsageError:
-                return kExitUsage;
-              case ParseOutcome::kRun:
-                break;
-            }
+            if (auto stop = ParseCommandOptions(
+                    "preprocess",
+                    "vleval preprocess --image FILE [--size 448] --stage resized|normalized --out FILE.npy",
+                    options, {}, args, values, std::cout, std::cerr))
+              return *stop;
             if (stage != "resized" && stage != "normalized") {
               std::cerr << "vleval preprocess: --stage must be 'resized' or 'normalized', got '" << stage
                         << "'\n";

@@ -35,25 +35,16 @@ int Report(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("run", 1);
   po::variables_map values;
-  switch (ParseCommandOptions(
-      "report", "vleval report RUN [--format md|csv|tex|html] [--out FILE] [--record] [--db FILE]", options,
-      positional, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
+  if (auto stop = ParseCommandOptions(
+          "report", "vleval report RUN [--format md|csv|tex|html] [--out FILE] [--record] [--db FILE]",
+          options, positional, args, values, std::cout, std::cerr))
+    return *stop;
   auto renderer = ReportFormats().Find(format);
   if (!renderer) {
     std::cerr << "vleval report: " << renderer.error().message << "\n";
     return kExitUsage;
   }
-  auto fail = [](const std::string& message) {
-    std::cerr << "vleval report: " << message << "\n";
-    return kExitFailure;
-  };
+  auto fail = [](const std::string& message) { return CommandFailure("report", message); };
   auto config_dir = FindConfigDir(configs);
   if (!config_dir) return fail(config_dir.error().message);
   auto paper = PaperReference::Load(*config_dir / "reference" / "minigptv2-paper.json");

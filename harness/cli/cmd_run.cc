@@ -18,10 +18,7 @@
 namespace vleval::cli {
 namespace {
 
-int Fail(const std::string& message) {
-  std::cerr << "vleval run: " << message << "\n";
-  return kExitFailure;
-}
+int Fail(const std::string& message) { return CommandFailure("run", message); }
 
 std::vector<std::string> SplitCommas(const std::string& text) {
   std::vector<std::string> parts;
@@ -37,7 +34,7 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 int Run(const std::vector<std::string>& args) {
   po::options_description options("vleval run options");
   std::string suite, tasks, data_root_option, dialect, identifier, shard_text, out, configs, db;
-  std::string llama, vit, checkpoint, model_config, replay;
+  std::string llama, vit, checkpoint, converted, model_config, replay;
   BackendChoice backend;
   RunRequest request;
   int batch_size = 0, threads = 0;
@@ -49,6 +46,7 @@ int Run(const std::vector<std::string>& args) {
       "backend", po::value(&backend.backend), "minigptv2 (default) | replay")(
       "llama", po::value(&llama), "Llama-2-7b-chat-hf folder")("vit", po::value(&vit), "eva_vit_g.pth")(
       "checkpoint", po::value(&checkpoint), "MiniGPT-v2 checkpoint (.pth)")(
+      "converted", po::value(&converted), "a `vleval convert` file, instead of --llama/--vit/--checkpoint")(
       "model-config", po::value(&model_config), "architecture constants (configs/models/*.json)")(
       "device", po::value(&backend.device), "cpu (default) | cuda | cuda:N")(
       "dtype", po::value(&backend.dtype), "float32 (default); on CUDA also float16, bfloat16")(
@@ -67,18 +65,13 @@ int Run(const std::vector<std::string>& args) {
       "db", po::value(&db), "run history file (default: $XDG_DATA_HOME/vleval/history.sqlite)")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
-  switch (ParseCommandOptions(
-      "run",
-      "vleval run (--suite S | --tasks T,...) --data-root D (--llama DIR --vit FILE "
-      "--checkpoint FILE | --backend replay --replay RUN_OR_FILE) --out RUN [--shard i/N]",
-      options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
+  if (auto stop =
+          ParseCommandOptions("run",
+                              "vleval run (--suite S | --tasks T,...) --data-root D (--llama DIR --vit FILE "
+                              "--checkpoint FILE | --converted FILE | --backend replay --replay RUN_OR_FILE) "
+                              "--out RUN [--shard i/N]",
+                              options, {}, args, values, std::cout, std::cerr))
+    return *stop;
   if (suite.empty() == tasks.empty()) {
     std::cerr << "vleval run: give exactly one of --suite and --tasks (see vleval run --help)\n";
     return kExitUsage;
@@ -111,6 +104,7 @@ int Run(const std::vector<std::string>& args) {
   backend.llama_dir = llama;
   backend.vit_path = vit;
   backend.checkpoint_path = checkpoint;
+  backend.converted = converted;
   backend.model_config = model_config;
   backend.replay = replay;
   RunDescription description{request, {}, shard->count};

@@ -13,10 +13,7 @@
 namespace vleval::cli {
 namespace {
 
-int Fail(const std::string& message) {
-  std::cerr << "vleval score: " << message << "\n";
-  return kExitFailure;
-}
+int Fail(const std::string& message) { return CommandFailure("score", message); }
 
 Status WritePerSample(const std::filesystem::path& path, const TaskScore& score) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -43,20 +40,12 @@ int RunScore(const std::vector<std::string>& args) {
       "threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
-  switch (ParseCommandOptions("score",
-                              "vleval score --task T --data-root D --predictions P "
-                              "[--dialect minigptv2|official] [--per-sample OUT.jsonl]",
-                              options, {}, args, values, std::cout, std::cerr)) {
-    case ParseOutcome::kShowedHelp:
-      return kExitOk;
-    case ParseOutcome::kUsageError:
-      return kExitUsage;
-    case ParseOutcome::kRun:
-      break;
-  }
-  auto config_dir = FindConfigDir(configs);
-  if (!config_dir) return Fail(config_dir.error().message);
-  auto catalog = TaskCatalog::Load(*config_dir);
+  if (auto stop = ParseCommandOptions("score",
+                                      "vleval score --task T --data-root D --predictions P "
+                                      "[--dialect minigptv2|official] [--per-sample OUT.jsonl]",
+                                      options, {}, args, values, std::cout, std::cerr))
+    return *stop;
+  auto catalog = LoadTaskCatalog(configs);
   if (!catalog) return Fail(catalog.error().message);
   auto task = catalog->FindTask(task_name);
   if (!task) {

@@ -29,36 +29,21 @@ Command TasksCommand() {
                 "identifier", po::value(&identifier), "with --show-prompt: default|none|<token>")(
                 "data-root", po::value(&data_root), "with --show-prompt: data root (default: $VLEVAL_DATA)");
             po::variables_map values;
-            switch (ParseCommandOptions(
-                "tasks",
-                "vleval tasks [--configs DIR] [--json] | --show-prompt TASK [--sample N] --data-root DIR",
-                options, {}, args, values, std::cout, std::cerr)) {
-              case ParseOutcome::kShowedHelp:
-                return kExitOk;
-              case ParseOutcome::kUsageError:
-                return kExitUsage;
-              case ParseOutcome::kRun:
-                break;
-            }
+            if (auto stop = ParseCommandOptions(
+                    "tasks",
+                    "vleval tasks [--configs DIR] [--json] | --show-prompt TASK [--sample N] --data-root DIR",
+                    options, {}, args, values, std::cout, std::cerr))
+              return *stop;
             auto dir = FindConfigDir(configs);
-            if (!dir) {
-              std::cerr << "vleval tasks: " << dir.error().message << "\n";
-              return kExitFailure;
-            }
+            if (!dir) return CommandFailure("tasks", dir.error().message);
             auto catalog = TaskCatalog::Load(*dir);
-            if (!catalog) {
-              std::cerr << "vleval tasks: " << catalog.error().message << "\n";
-              return kExitFailure;
-            }
+            if (!catalog) return CommandFailure("tasks", catalog.error().message);
             if (!show_prompt.empty()) {
               auto root = ResolveDataRoot(data_root);
               auto prompts = root ? RenderPrompts(*catalog, {show_prompt, variant, "default"}, identifier,
                                                   *root, sample, 1)
                                   : Result<std::vector<RenderedPrompt>>(root.error());
-              if (!prompts) {
-                std::cerr << "vleval tasks: " << prompts.error().message << "\n";
-                return kExitFailure;
-              }
+              if (!prompts) return CommandFailure("tasks", prompts.error().message);
               std::cout << prompts->front().prompt << "\n";
               return kExitOk;
             }

@@ -15,15 +15,9 @@ Command VersionCommand() {
           [](const std::vector<std::string>& args) {
             po::options_description options("vleval version options");
             po::variables_map values;
-            switch (ParseCommandOptions("version", "vleval version", options, {}, args, values, std::cout,
-                                        std::cerr)) {
-              case ParseOutcome::kShowedHelp:
-                return kExitOk;
-              case ParseOutcome::kUsageError:
-                return kExitUsage;
-              case ParseOutcome::kRun:
-                break;
-            }
+            if (auto stop = ParseCommandOptions("version", "vleval version", options, {}, args, values,
+                                                std::cout, std::cerr))
+              return *stop;
             const TorchRuntime torch = QueryTorchRuntime();
             nlohmann::ordered_json out;
             out["vleval"] = kVersion;

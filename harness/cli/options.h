@@ -1,31 +1,39 @@
 // Boost.Program_options plumbing shared by the subcommands: `--help` on every
-// command, uniform messages for unknown or malformed options (exit 2).
+// command, uniform messages for unknown or malformed options (exit 2), the
+// uniform failure message (exit 1), and the task catalog of --configs.
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "benchmarks/task_catalog.h"
+#include "core/result.h"
+
 namespace vleval::cli {
 
 namespace po = boost::program_options;
 
-enum class ParseOutcome {
-  kRun,         // options parsed; run the command
-  kShowedHelp,  // --help was printed; exit 0
-  kUsageError,  // an error was printed to `err`; exit 2
-};
+// Parses `args` for command `command` into `values`, adding --help to
+// `options`. Returns the exit code the command must return now: 0 after
+// printing the help (synopsis `usage` + option list) to `out`, 2 after
+// printing "vleval <command>: <what>" and a pointer to --help to `err`
+// (unknown option, missing value, required option left out); nullopt when
+// the command should run.
+std::optional<int> ParseCommandOptions(const std::string& command, const std::string& usage,
+                                       po::options_description& options,
+                                       const po::positional_options_description& positional,
+                                       const std::vector<std::string>& args, po::variables_map& values,
+                                       std::ostream& out, std::ostream& err);
 
-// Parses `args` for command `command` into `values`. Adds --help to
-// `options`. `usage` is the synopsis line printed above the option list.
-// Unknown options, missing values, and a required option left out are
-// reported as "vleval <command>: <what>" plus a pointer to --help.
-ParseOutcome ParseCommandOptions(const std::string& command, const std::string& usage,
-                                 po::options_description& options,
-                                 const po::positional_options_description& positional,
-                                 const std::vector<std::string>& args, po::variables_map& values,
-                                 std::ostream& out, std::ostream& err);
+// Prints "vleval <command>: <message>" to stderr and returns 1 (the work failed).
+int CommandFailure(const std::string& command, const std::string& message);
+
+// The tasks and suites of the configs folder named by --configs (empty: the
+// default places of FindConfigDir). Errors name the folder or file at fault.
+Result<TaskCatalog> LoadTaskCatalog(const std::string& configs_option);
 
 }  // namespace vleval::cli

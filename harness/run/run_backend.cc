@@ -44,8 +44,18 @@ Result<nlohmann::json> DescribeBackend(const BackendChoice& choice) {
   }
   if (choice.backend != "minigptv2")
     return Error{"--backend '" + choice.backend + "': expected minigptv2 or replay"};
-  const std::pair<const char*, const std::filesystem::path*> inputs[] = {
+  std::vector<std::pair<const char*, const std::filesystem::path*>> inputs = {
       {"llama", &choice.llama_dir}, {"vit", &choice.vit_path}, {"checkpoint", &choice.checkpoint_path}};
+  // A converted file carries its tokenizer beside it, named as
+  // model/weights/converted_minigptv2.h does: <file stem>.tokenizer.model.
+  const auto converted_tokenizer =
+      std::filesystem::path(choice.converted).replace_extension(".tokenizer.model");
+  if (!choice.converted.empty()) {
+    if (!choice.llama_dir.empty() || !choice.vit_path.empty() || !choice.checkpoint_path.empty()) {
+      return Error{"--converted replaces --llama, --vit and --checkpoint: give it alone"};
+    }
+    inputs = {{"converted", &choice.converted}, {"converted-tokenizer", &converted_tokenizer}};
+  }
   for (const auto& [option, path] : inputs) {
     auto described = DescribeFile(option, *path);
     if (!described) return described.error();
@@ -72,6 +82,7 @@ Result<OpenedBackend> OpenBackend(const BackendChoice& choice) {
   options.llama_dir = choice.llama_dir;
   options.vit_path = choice.vit_path;
   options.checkpoint_path = choice.checkpoint_path;
+  options.converted_path = choice.converted;
   options.model_config = choice.model_config;
   options.device = choice.device;
   options.dtype = choice.dtype;

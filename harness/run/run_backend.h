@@ -20,6 +20,7 @@ namespace vleval {
 struct BackendChoice {
   std::string backend = "minigptv2";  // "minigptv2" | "replay"
   std::filesystem::path llama_dir, vit_path, checkpoint_path, model_config;
+  std::filesystem::path converted;  // `vleval convert` output; replaces the three inputs
   std::string device = "cpu";
   std::string dtype = "float32";
   std::filesystem::path replay;  // run folder or predictions file

@@ -11,6 +11,7 @@
 #include "model/minigptv2/llama_model.h"
 #include "model/minigptv2/lora_merge.h"
 #include "model/tokenizer/prompt_assembly.h"
+#include "model/weights/converted_minigptv2.h"
 #include "model/weights/minigptv2_files.h"
 
 namespace vleval {
@@ -147,13 +148,20 @@ Result<std::unique_ptr<ModelBackend>> LoadMiniGptV2Backend(const MiniGptV2Backen
     if (!loaded) return loaded.error();
     arch = *loaded;
   }
-  auto weights = LoadMiniGptV2Files({options.llama_dir, options.vit_path, options.checkpoint_path});
+  const bool converted = !options.converted_path.empty();
+  auto weights = converted
+                     ? LoadConvertedMiniGptV2(options.converted_path)
+                     : LoadMiniGptV2Files({options.llama_dir, options.vit_path, options.checkpoint_path});
   if (!weights) return weights.error();
   auto tokenizer = SentencePieceTokenizer::Load(weights->tokenizer_model);
   if (!tokenizer) return tokenizer.error();
-  const std::string llama_file = options.llama_dir.string();
-  const std::string config_file = (options.llama_dir / "config.json").string();
-  const TensorSource checkpoint{&weights->checkpoint, options.checkpoint_path.string()};
+  // Names of the files each group of tensors came from, for error messages.
+  const std::string converted_file = options.converted_path.string();
+  const std::string llama_file = converted ? converted_file : options.llama_dir.string();
+  const std::string config_file = converted ? converted_file : (options.llama_dir / "config.json").string();
+  const std::string vit_file = converted ? converted_file : options.vit_path.string();
+  const TensorSource checkpoint{&weights->checkpoint,
+                                converted ? converted_file : options.checkpoint_path.string()};
   const int64_t layers = weights->llama_config.value("num_hidden_layers", int64_t{0});
   if (auto merged = MergeLora(weights->llama, llama_file, checkpoint, arch, layers); !merged) {
     return Error{merged.message()};
@@ -161,8 +169,8 @@ Result<std::unique_ptr<ModelBackend>> LoadMiniGptV2Backend(const MiniGptV2Backen
   auto llama =
       LlamaModel::Build({&weights->llama, llama_file}, weights->llama_config, config_file, *placement);
   if (!llama) return llama.error();
-  auto encoder = ImageEncoder::Build({&weights->vit, options.vit_path.string()}, checkpoint, arch,
-                                     llama->hidden_size(), *placement);
+  auto encoder =
+      ImageEncoder::Build({&weights->vit, vit_file}, checkpoint, arch, llama->hidden_size(), *placement);
   if (!encoder) return encoder.error();
   return std::unique_ptr<ModelBackend>(std::make_unique<MiniGptV2Backend>(
       std::move(*tokenizer), std::move(*encoder), std::move(*llama), arch));

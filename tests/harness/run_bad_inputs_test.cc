@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "core/json_file.h"
@@ -87,6 +89,25 @@ TEST_F(RunBadInputs, AMissingModelFileNamesItsOption) {
       described.error().message.find("--checkpoint " + choice.checkpoint_path.string() + ": no such file"),
       std::string::npos)
       << described.error().message;
+}
+
+TEST_F(RunBadInputs, AConvertedFileIsDescribedWithItsTokenizerAndMustComeAlone) {
+  BackendChoice choice;
+  choice.converted = dir_.path() / "tiny.safetensors";
+  std::ofstream(choice.converted) << "weights";
+  auto missing_tokenizer = DescribeBackend(choice);
+  ASSERT_FALSE(missing_tokenizer.ok());
+  EXPECT_NE(missing_tokenizer.error().message.find("--converted-tokenizer"), std::string::npos)
+      << missing_tokenizer.error().message;
+  std::ofstream(dir_.path() / "tiny.tokenizer.model") << "tokenizer";
+  auto described = DescribeBackend(choice);
+  ASSERT_TRUE(described.ok()) << described.error().message;
+  EXPECT_EQ((*described)["files"]["converted"]["name"], "tiny.safetensors");
+  EXPECT_EQ((*described)["files"]["converted-tokenizer"]["name"], "tiny.tokenizer.model");
+  choice.checkpoint_path = dir_.path() / "tiny.safetensors";
+  auto mixed = DescribeBackend(choice);
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_EQ(mixed.error().message, "--converted replaces --llama, --vit and --checkpoint: give it alone");
 }
 
 TEST_F(RunBadInputs, AMissingDataRootOrAnnotationFileIsAnError) {

@@ -17,6 +17,7 @@
 #include "model/minigptv2/lora_merge.h"
 #include "model/minigptv2_backend.h"
 #include "model/tokenizer/prompt_assembly.h"
+#include "model/weights/converted_minigptv2.h"
 #include "model/weights/minigptv2_files.h"
 #include "tests/support/testing.h"
 
@@ -61,7 +62,8 @@ class MiniGptV2Parity : public ::testing::Test {
             d / "checkpoint.pth",
             testing::SourceDir() / "configs" / "models" / "minigptv2-tiny.json",
             "cpu",
-            "float32"};
+            "float32",
+            {}};
   }
   static image::ChwFloatImage Image(const nlohmann::json& reference_case) {
     const int side = (*reference_)["image_size"].get<int>();
@@ -226,6 +228,27 @@ TEST_F(MiniGptV2Parity, BadRequestsAreErrorsNamingTheRequest) {
   result = backend_->Generate(wrong_size);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("request 1: image is 3x28x28"), std::string::npos);
+}
+
+TEST_F(MiniGptV2Parity, ConvertedFileGivesTheReferenceTokens) {
+  const fs::path converted = dir_->path() / "converted.safetensors";
+  ASSERT_TRUE(ConvertMiniGptV2(
+                  {dir_->path() / "llama", dir_->path() / "eva_vit_g.pth", dir_->path() / "checkpoint.pth"},
+                  converted)
+                  .ok());
+  MiniGptV2BackendOptions options = Options();
+  options.llama_dir.clear();
+  options.vit_path.clear();
+  options.checkpoint_path.clear();
+  options.converted_path = converted;
+  auto backend = LoadMiniGptV2Backend(options);
+  ASSERT_TRUE(backend) << backend.error().message;
+  const auto image = Image(Cases()[0]);
+  const std::vector<GenerateRequest> request = {
+      {&image, Cases()[0]["prompt"].get<std::string>(), Cases()[0]["max_new_tokens"].get<int>()}};
+  auto result = (*backend)->Generate(request);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ((*result)[0].token_ids, Cases()[0]["greedy_token_ids"].get<std::vector<int32_t>>());
 }
 
 TEST_F(MiniGptV2Parity, HalfPrecisionOnCpuIsRefused) {
