@@ -24,11 +24,12 @@ function(vleval_library name)
   vleval_warnings(${name})
 endfunction()
 
-# vleval_tests(<folder> LIBS ... TESTS a_test b_test ... [LABELS ...]): one gtest
-# executable per <name>.cc in tests/<folder>/, discovered into CTest.
+# vleval_tests(<folder> LIBS ... TESTS a_test b_test ...): one gtest
+# executable per <name>.cc in tests/<folder>/, discovered into CTest with the
+# folder as its label.
 include(GoogleTest)
 function(vleval_tests folder)
-  cmake_parse_arguments(ARG "" "" "LIBS;TESTS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "LIBS;TESTS" ${ARGN})
   foreach(test ${ARG_TESTS})
     set(exe ${folder}_${test})
     add_executable(${exe} ${test}.cc)
@@ -36,7 +37,7 @@ function(vleval_tests folder)
     vleval_warnings(${exe})
     gtest_discover_tests(${exe}
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-      PROPERTIES LABELS "${folder};${ARG_LABELS}"
+      PROPERTIES LABELS "${folder}"
       DISCOVERY_TIMEOUT 60)
   endforeach()
 endfunction()

@@ -23,6 +23,15 @@ struct ShimApi {
 
 constexpr const char* kShimName = "libvleval_spm_shim.so";
 
+// RTLD_DEEPBIND makes the shim's sentencepiece bind to its own protobuf.
+// AddressSanitizer refuses DEEPBIND (google/sanitizers#611), so sanitizer
+// builds load the shim without it; their processes then rely on symbol order.
+#ifdef VLEVAL_SANITIZED_BUILD
+constexpr int kShimOpenFlags = RTLD_NOW | RTLD_LOCAL;
+#else
+constexpr int kShimOpenFlags = RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
+#endif
+
 std::vector<std::string> ShimCandidates() {
   std::vector<std::string> candidates;
   if (const char* env = std::getenv("VLEVAL_SPM_SHIM"); env != nullptr && *env != '\0') {
@@ -49,7 +58,7 @@ Result<const ShimApi*> LoadShim() {
   std::call_once(once, [] {
     std::string tried;
     for (const auto& path : ShimCandidates()) {
-      void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+      void* library = dlopen(path.c_str(), kShimOpenFlags);
       if (library == nullptr) {
         tried += "\n  " + path + ": " + dlerror();
         continue;
