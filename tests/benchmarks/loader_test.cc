@@ -19,11 +19,19 @@ class MiniRoot : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     root_ = new testing::TempDir();
-    ASSERT_TRUE(WriteMiniDataRoot(root_->path()).ok());
+    // Failures are reported by SetUp (googletest would mark the suite skipped).
+    if (auto written = WriteMiniDataRoot(root_->path()); !written.ok()) {
+      setup_error_ = written.message();
+      return;
+    }
     auto catalog = TaskCatalog::Load(testing::SourceDir() / "configs");
-    ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+    if (!catalog.ok()) {
+      setup_error_ = catalog.error().message;
+      return;
+    }
     catalog_ = new TaskCatalog(*catalog);
   }
+  void SetUp() override { ASSERT_TRUE(setup_error_.empty()) << setup_error_; }
   static void TearDownTestSuite() {
     delete root_;
     delete catalog_;
@@ -39,6 +47,7 @@ class MiniRoot : public ::testing::Test {
     return prompt.ok() ? prompt->prompt : "";
   }
   static testing::TempDir* root_;
+  static inline std::string setup_error_;
   static TaskCatalog* catalog_;
 };
 testing::TempDir* MiniRoot::root_ = nullptr;

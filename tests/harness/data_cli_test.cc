@@ -20,8 +20,10 @@ class DataCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    WriteBack();
+    // Checked by SetUp: googletest would mark the suite skipped on a failure here.
+    first_write_ = Vleval("data make-mini --out " + Root());
   }
+  void SetUp() override { ASSERT_EQ(first_write_.exit_code, 0) << first_write_.err; }
   static void TearDownTestSuite() { delete dir_; }
   static void WriteBack() {
     const auto made = Vleval("data make-mini --out " + Root());
@@ -29,6 +31,7 @@ class DataCli : public ::testing::Test {
   }
   static std::string Root() { return (dir_->path() / "mini").string(); }
   static testing::TempDir* dir_;
+  static inline testing::CommandResult first_write_;
 };
 testing::TempDir* DataCli::dir_ = nullptr;
 

@@ -43,9 +43,16 @@ class PillowParity : public ::testing::Test {
     }
     const auto made = RunCommand("/usr/bin/python3 " + (SourceDir() / "scripts/make-image-goldens").string() +
                                  " " + goldens_->path().string() + " 2>&1");
-    ASSERT_EQ(made.exit_code, 0) << made.out;
+    // Failures here are reported by SetUp (googletest would mark the suite skipped).
+    if (made.exit_code != 0) {
+      setup_error_ = "scripts/make-image-goldens failed: " + made.out;
+      return;
+    }
     const auto manifest = ReadJsonFile(goldens_->path() / "manifest.json");
-    ASSERT_TRUE(manifest.ok()) << manifest.error().message;
+    if (!manifest.ok()) {
+      setup_error_ = manifest.error().message;
+      return;
+    }
     for (const auto& entry : (*manifest)["cases"]) {
       cases_.push_back({entry["file"], entry["stem"], entry["width"], entry["height"], entry["size"]});
     }
@@ -53,6 +60,7 @@ class PillowParity : public ::testing::Test {
   static void TearDownTestSuite() { goldens_.reset(); }
   void SetUp() override {
     if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
+    ASSERT_TRUE(setup_error_.empty()) << setup_error_;
   }
 
   static std::filesystem::path Golden(const std::string& name) { return goldens_->path() / name; }
@@ -66,6 +74,7 @@ class PillowParity : public ::testing::Test {
   static inline std::unique_ptr<TempDir> goldens_;
   static inline std::vector<Case> cases_;
   static inline std::string skip_reason_;
+  static inline std::string setup_error_;
 };
 
 // "" when equal, else where the first difference is and how many there are.
