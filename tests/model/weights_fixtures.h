@@ -64,4 +64,25 @@ inline WeightFixtures MakeWeightFixtures() {
   return fixtures;
 }
 
+// A test suite over the weight fixtures (made once per executable) with a
+// scratch folder of its own: tests skip when the fixtures cannot be made here
+// (no python torch) and fail when making them failed.
+class WeightFixturesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    scratch_ = new TempDir();
+    fixtures_ = new WeightFixtures(MakeWeightFixtures());
+  }
+  static void TearDownTestSuite() {
+    delete fixtures_;
+    delete scratch_;
+  }
+  void SetUp() override {
+    if (fixtures_->skip) GTEST_SKIP() << fixtures_->why_not;
+    ASSERT_FALSE(fixtures_->dir.empty()) << fixtures_->why_not;
+  }
+  static inline TempDir* scratch_ = nullptr;
+  static inline WeightFixtures* fixtures_ = nullptr;
+};
+
 }  // namespace vleval::testing

@@ -13,20 +13,8 @@
 namespace vleval {
 namespace {
 
-class MiniGptV2FilesTest : public ::testing::Test {
+class MiniGptV2FilesTest : public testing::WeightFixturesTest {
  protected:
-  static void SetUpTestSuite() {
-    scratch_ = new testing::TempDir();
-    fixtures_ = new testing::WeightFixtures(testing::MakeWeightFixtures());
-  }
-  static void TearDownTestSuite() {
-    delete fixtures_;
-    delete scratch_;
-  }
-  void SetUp() override {
-    if (fixtures_->skip) GTEST_SKIP() << fixtures_->why_not;
-    ASSERT_FALSE(fixtures_->dir.empty()) << fixtures_->why_not;
-  }
   static MiniGptV2Files Files(const std::string& llama = "llama") {
     return {fixtures_->dir / llama, fixtures_->dir / "vit.pth", fixtures_->dir / "checkpoint.pth"};
   }
@@ -52,12 +40,7 @@ class MiniGptV2FilesTest : public ::testing::Test {
     EXPECT_TRUE(WriteSafetensors(dir / "model.safetensors", llama, {}).ok());
     return dir;
   }
-  static testing::TempDir* scratch_;
-  static testing::WeightFixtures* fixtures_;
 };
-
-testing::TempDir* MiniGptV2FilesTest::scratch_ = nullptr;
-testing::WeightFixtures* MiniGptV2FilesTest::fixtures_ = nullptr;
 
 TEST_F(MiniGptV2FilesTest, LoadsTheThreeInputsAsShippedInBothLlamaLayouts) {
   for (const char* llama : {"llama", "llama_bin"}) {

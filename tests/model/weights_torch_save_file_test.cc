@@ -10,20 +10,8 @@
 namespace vleval {
 namespace {
 
-class TorchSaveFileTest : public ::testing::Test {
+class TorchSaveFileTest : public testing::WeightFixturesTest {
  protected:
-  static void SetUpTestSuite() {
-    scratch_ = new testing::TempDir();
-    fixtures_ = new testing::WeightFixtures(testing::MakeWeightFixtures());
-  }
-  static void TearDownTestSuite() {
-    delete fixtures_;
-    delete scratch_;
-  }
-  void SetUp() override {
-    if (fixtures_->skip) GTEST_SKIP() << fixtures_->why_not;
-    ASSERT_FALSE(fixtures_->dir.empty()) << fixtures_->why_not;
-  }
   void ExpectAll(const NamedTensors& tensors, const std::string& file) {
     const auto& expected = fixtures_->expected.at(file);
     EXPECT_EQ(tensors.size(), expected.size());
@@ -32,12 +20,7 @@ class TorchSaveFileTest : public ::testing::Test {
       testing::ExpectTensorMatches(tensors.at(name), description, file + ":" + name);
     }
   }
-  static testing::TempDir* scratch_;
-  static testing::WeightFixtures* fixtures_;
 };
-
-testing::TempDir* TorchSaveFileTest::scratch_ = nullptr;
-testing::WeightFixtures* TorchSaveFileTest::fixtures_ = nullptr;
 
 TEST_F(TorchSaveFileTest, OrderedDictStateDictReadsEveryDtypeViewAndParameterExactly) {
   auto tensors = ReadTorchStateDict(fixtures_->dir / "vit.pth", StateDictLocation::kTopLevel);
