@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -19,15 +20,29 @@ namespace vleval {
 // e.g. "<s>[INST] <Img><ImageHere></Img> {question} [/INST]". The image is
 // borrowed: it must outlive the call.
 struct GenerateRequest {
+  GenerateRequest() = default;
+  GenerateRequest(const image::ChwFloatImage* image_in, std::string prompt_in, int max_new_tokens_in)
+      : image(image_in), prompt(std::move(prompt_in)), max_new_tokens(max_new_tokens_in) {}
+
   const image::ChwFloatImage* image = nullptr;  // 3 x S x S, CLIP-normalised
   std::string prompt;
   int max_new_tokens = 20;
+  // Texts whose first token's log-probability at the first answer position
+  // is reported in GenerateResult::first_token_logprob (HM: {"yes"}), from
+  // the same pass that generates. Each is tokenized as text + "</s>".
+  std::vector<std::string> first_token_texts;
+  // Nonzero: names this image's pixels for the backend's embedding reuse. A
+  // request with the key of a request of the previous call (or of this one)
+  // reuses that image's embeddings instead of encoding it again (REC
+  // resampling rounds). The caller keeps keys unique per image content.
+  uint64_t image_key = 0;
 };
 
 struct GenerateResult {
   std::string text;                       // decoded answer, as the official code post-processes it
   std::vector<int32_t> token_ids;         // generated ids, up to and including EOS when it came
   std::vector<int32_t> prompt_token_ids;  // text ids before the image, then after it (image excluded)
+  std::vector<double> first_token_logprob;  // per first_token_texts entry (natural log)
 };
 
 struct ScoreRequest {
@@ -49,7 +64,9 @@ struct ScoreResult {
 // do not depend on the other requests of its batch (per-sample positions and
 // masks). Bad requests (no image, wrong image size, no or several
 // "<ImageHere>", an empty candidate) fail the call with a message naming the
-// request's index.
+// request's index; so does a failure inside the model (a libtorch error, CUDA
+// out of memory: the message then suggests a smaller --batch-size). Calls
+// never throw.
 class ModelBackend {
  public:
   virtual ~ModelBackend() = default;

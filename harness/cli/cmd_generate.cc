@@ -59,7 +59,7 @@ Command GenerateCommand() {
                                    po::value(&max_new_tokens)->default_value(max_new_tokens),
                                    "most tokens generated")(
             "device", po::value(&model.device)->default_value("cpu"), "cpu, cuda or cuda:N")(
-            "dtype", po::value(&dtype), "float32 (CPU, default there), float16 (CUDA default) or bfloat16");
+            "dtype", po::value(&dtype), "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)");
         po::variables_map values;
         if (auto stop =
                 ParseCommandOptions("generate",
@@ -83,7 +83,7 @@ Command GenerateCommand() {
         model.vit_path = vit;
         model.checkpoint_path = checkpoint;
         model.model_config = model_config;
-        model.dtype = !dtype.empty() ? dtype : model.device == "cpu" ? "float32" : "float16";
+        model.dtype = !dtype.empty() ? dtype : DefaultDtype(model.device);
         return Generate(model, image_path, prompt, max_new_tokens);
       }};
 }

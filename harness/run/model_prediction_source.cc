@@ -25,13 +25,11 @@ Error BatchError(const PlannedEntry& entry, const Error& error) {
 
 Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const PlannedEntry& entry,
                                                                      std::span<const PendingSample> batch) {
+  first_key_ = next_key_;
+  next_key_ += batch.size();
   if (entry.task.loader == "iconvqa") return RankChoices(entry, batch);
   auto records = Generate(entry, batch);
   if (!records) return records;
-  if (entry.task.loader == "hm") {
-    if (auto status = AddYesProbability(batch, *records); !status)
-      return BatchError(entry, Error{status.message()});
-  }
   if (entry.rec_resample) {
     if (auto status = Resample(entry, batch, *records); !status)
       return BatchError(entry, Error{status.message()});
@@ -41,16 +39,23 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const Plann
 
 Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const PlannedEntry& entry,
                                                                       std::span<const PendingSample> batch) {
+  // HM's p_yes comes from the first step of the same pass.
+  const bool yes_probability = entry.task.loader == "hm";
   std::vector<GenerateRequest> requests;
   requests.reserve(batch.size());
-  for (const auto& pending : batch) {
-    requests.push_back({&pending.image, pending.prompt, entry.task.generation.max_new_tokens});
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    GenerateRequest request{&batch[i].image, batch[i].prompt, entry.task.generation.max_new_tokens};
+    if (yes_probability) request.first_token_texts = {"yes"};
+    request.image_key = ImageKey(i);
+    requests.push_back(std::move(request));
   }
   auto results = backend_.Generate(requests);
   if (!results) return BatchError(entry, results.error());
   std::vector<PredictionRecord> records;
-  for (std::size_t i = 0; i < batch.size(); ++i)
+  for (std::size_t i = 0; i < batch.size(); ++i) {
     records.push_back(FromGeneration(batch[i], batch[i].prompt, (*results)[i]));
+    if (yes_probability) records.back().p_yes = std::exp((*results)[i].first_token_logprob.at(0));
+  }
   return records;
 }
 
@@ -79,16 +84,7 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
   return records;
 }
 
-Status ModelPredictionSource::AddYesProbability(std::span<const PendingSample> batch,
-                                                std::vector<PredictionRecord>& records) {
-  std::vector<ScoreRequest> requests;
-  for (const auto& pending : batch) requests.push_back({&pending.image, pending.prompt, {"yes"}});
-  auto results = backend_.ScoreCandidates(requests);
-  if (!results) return results.error();
-  for (std::size_t i = 0; i < batch.size(); ++i)
-    records[i].p_yes = std::exp((*results)[i].first_token_logprob.at(0));
-  return {};
-}
+uint64_t ModelPredictionSource::ImageKey(std::size_t index) const { return first_key_ + index; }
 
 Status ModelPredictionSource::Resample(const PlannedEntry& entry, std::span<const PendingSample> batch,
                                        std::vector<PredictionRecord>& records) {
@@ -113,8 +109,10 @@ Status ModelPredictionSource::Resample(const PlannedEntry& entry, std::span<cons
       auto text = RenderTaskText(entry.prompt, entry.identifier, fields);
       if (!text) return text.error();
       task_texts[i] = *text;
-      requests.push_back({&batch[i].image, WrapConversation(entry.task.conversation, *text),
-                          entry.task.generation.max_new_tokens});
+      GenerateRequest request{&batch[i].image, WrapConversation(entry.task.conversation, *text),
+                              entry.task.generation.max_new_tokens};
+      request.image_key = ImageKey(i);  // the image of the first pass: its embeddings are reused
+      requests.push_back(std::move(request));
     }
     auto results = backend_.Generate(requests);
     if (!results) return results.error();

@@ -1,10 +1,13 @@
 // Predictions from a ModelBackend, by task family: greedy generation for the
 // generative tasks; IconVQA ranks its choices by ScoreCandidates
 // (candidates_nll, output = the best choice); Hateful Memes generates and also
-// records p_yes = exp(first-token log-prob of "yes"); REC repeats rejected
-// samples with the official resampling prompts (benchmarks/rec_resampling.h)
-// and records the rounds used in `attempts`.
+// records p_yes = exp(first-token log-prob of "yes") from the same pass; REC
+// repeats rejected samples with the official resampling prompts
+// (benchmarks/rec_resampling.h), reusing their image embeddings, and records
+// the rounds used in `attempts`.
 #pragma once
+
+#include <cstdint>
 
 #include "harness/run/prediction_source.h"
 #include "model/backend.h"
@@ -25,11 +28,14 @@ class ModelPredictionSource : public PredictionSource {
                                                  std::span<const PendingSample> batch);
   Result<std::vector<PredictionRecord>> RankChoices(const PlannedEntry& entry,
                                                     std::span<const PendingSample> batch);
-  Status AddYesProbability(std::span<const PendingSample> batch, std::vector<PredictionRecord>& records);
+  // The backend's image key of sample `index` of the current Predict batch:
+  // unique across calls, the same in every resampling round of the batch.
+  uint64_t ImageKey(std::size_t index) const;
   Status Resample(const PlannedEntry& entry, std::span<const PendingSample> batch,
                   std::vector<PredictionRecord>& records);
 
   ModelBackend& backend_;
+  uint64_t first_key_ = 0, next_key_ = 1;  // keys of the current batch start at first_key_
 };
 
 }  // namespace vleval

@@ -32,6 +32,11 @@ Result<nlohmann::json> DescribeFile(const std::string& option, const std::filesy
   return nlohmann::json{{"name", path.filename().string()}, {"sha256", *digest}};
 }
 
+// The dtype the run uses: the one asked for, else the device's default.
+std::string Dtype(const BackendChoice& choice) {
+  return choice.dtype.empty() ? DefaultDtype(choice.device) : choice.dtype;
+}
+
 }  // namespace
 
 Result<nlohmann::json> DescribeBackend(const BackendChoice& choice) {
@@ -67,7 +72,7 @@ Result<nlohmann::json> DescribeBackend(const BackendChoice& choice) {
     files["model_config"] = *described;
   }
   return nlohmann::json{
-      {"backend", "minigptv2"}, {"files", files}, {"device", choice.device}, {"dtype", choice.dtype}};
+      {"backend", "minigptv2"}, {"files", files}, {"device", choice.device}, {"dtype", Dtype(choice)}};
 }
 
 Result<OpenedBackend> OpenBackend(const BackendChoice& choice) {
@@ -85,7 +90,7 @@ Result<OpenedBackend> OpenBackend(const BackendChoice& choice) {
   options.converted_path = choice.converted;
   options.model_config = choice.model_config;
   options.device = choice.device;
-  options.dtype = choice.dtype;
+  options.dtype = Dtype(choice);
   auto model = LoadMiniGptV2Backend(options);
   if (!model) return model.error();
   opened.model = std::move(*model);

@@ -1,6 +1,8 @@
 #include "harness/run/shard_execution.h"
 
+#include <algorithm>
 #include <set>
+#include <span>
 
 #include "benchmarks/sample_prompt.h"
 #include "core/sample_id.h"
@@ -10,18 +12,28 @@
 namespace vleval {
 namespace {
 
-// Collects pending samples into batches and sends full ones to the source.
+// Samples gathered before batching: this many batches, at most kMaxWindow
+// samples (images held in memory).
+constexpr std::size_t kWindowBatches = 4, kMaxWindow = 256;
+
+// Collects pending samples into a window, buckets it by prompt length (a
+// stable sort: batches of similar lengths waste little padding) and sends
+// it to the source batch by batch. Outputs do not depend on the batch a
+// sample lands in, and records are kept by sample id, so results are those
+// of task order.
 class Batcher {
  public:
   Batcher(const PlannedEntry& entry, PredictionSource& source, PredictionsJournal& journal,
           RunProgress& progress)
       : entry_(entry), source_(source), journal_(journal), progress_(progress) {}
 
-  // Adds one sample; runs the batch when it is full or `last` is set.
+  // Adds one sample; runs the window when it is full or `last` is set.
   void Add(PendingSample pending, bool last) {
     if (!status_) return;
-    batch_.push_back(std::move(pending));
-    if (batch_.size() >= static_cast<std::size_t>(entry_.batch_size) || last) Flush();
+    window_.push_back(std::move(pending));
+    const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
+    if (window_.size() >= std::min(kMaxWindow, std::max(batch_size, kWindowBatches * batch_size)) || last)
+      FlushWindow();
   }
   void Fail(Status status) {
     if (status_) status_ = std::move(status);
@@ -29,21 +41,30 @@ class Batcher {
   const Status& status() const { return status_; }
 
  private:
-  void Flush() {
-    auto records = source_.Predict(entry_, batch_);
+  void FlushWindow() {
+    std::stable_sort(window_.begin(), window_.end(), [](const PendingSample& a, const PendingSample& b) {
+      return a.prompt.size() < b.prompt.size();
+    });
+    const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
+    for (std::size_t start = 0; start < window_.size() && status_; start += batch_size) {
+      Flush(std::span<const PendingSample>(window_).subspan(start, std::min(batch_size, window_.size() - start)));
+    }
+    window_.clear();
+  }
+  void Flush(std::span<const PendingSample> batch) {
+    auto records = source_.Predict(entry_, batch);
     if (!records) return Fail(records.error());
-    if (records->size() != batch_.size())
+    if (records->size() != batch.size())
       return Fail(Error{entry_.name + ": the backend returned a wrong count"});
     if (auto written = journal_.Append(*records); !written) return Fail(written);
-    progress_.Advance(batch_.size());
-    batch_.clear();
+    progress_.Advance(batch.size());
   }
 
   const PlannedEntry& entry_;
   PredictionSource& source_;
   PredictionsJournal& journal_;
   RunProgress& progress_;
-  std::vector<PendingSample> batch_;
+  std::vector<PendingSample> window_;
   Status status_;
 };
 

@@ -5,7 +5,9 @@
 // (LayerNorm eps 1e-6, attention with q and v biases only and scale
 // head_dim^-0.5, exact-GELU MLP), no final norm. Width, MLP size and the stored
 // grid come from the tensors; depth and heads from the architecture config.
-// Forward is const and thread-compatible (no state changes after Build).
+// Dtypes follow model/minigptv2/precision.h: Conv/Linear weights in the
+// compute dtype, cls_token, pos_embed, q/v biases and LayerNorms in float32,
+// the residual stream in float32. Forward is const and thread-compatible.
 #pragma once
 
 #include <map>
@@ -16,6 +18,7 @@
 
 #include "core/result.h"
 #include "model/minigptv2/architecture.h"
+#include "model/minigptv2/attention.h"
 #include "model/minigptv2/tensor_lookup.h"
 
 namespace vleval {
@@ -25,17 +28,20 @@ class EvaVit {
   // Reads "cls_token", "pos_embed", "patch_embed.proj.*" and "blocks.N.*" for
   // N < vit_depth from `source` (eva_vit_g.pth keys). Extra blocks are ignored.
   static Result<EvaVit> Build(const TensorSource& source, const MiniGptV2Architecture& arch,
-                              TensorPlacement placement);
+                              TensorPlacement placement, AttentionKernel kernel = AttentionKernel::kManual);
 
   // images [B, 3, S, S] (any float dtype, any device) -> tokens [B, 1 + (S/patch)^2, width]
-  // in the placement's dtype, CLS first.
+  // in float32 (the residual stream), CLS first.
   torch::Tensor Forward(const torch::Tensor& images) const;
 
   int64_t width() const { return width_; }
+  int64_t depth() const { return static_cast<int64_t>(blocks_.size()); }
+  int64_t mlp_width() const { return blocks_.empty() ? 0 : blocks_.front().fc1_weight.size(0); }
 
  private:
   struct Block {
-    torch::Tensor norm1_weight, norm1_bias, qkv_weight, qkv_bias, proj_weight, proj_bias;
+    torch::Tensor norm1_weight, norm1_bias, qkv_weight, proj_weight, proj_bias;
+    torch::Tensor qkv_bias;  // [q_bias, 0, v_bias] cast to the compute dtype (undefined: none)
     torch::Tensor norm2_weight, norm2_bias, fc1_weight, fc1_bias, fc2_weight, fc2_bias;
   };
   torch::Tensor cls_token_, pos_embed_, patch_weight_, patch_bias_;
@@ -44,6 +50,7 @@ class EvaVit {
   int64_t heads_ = 0;
   int64_t patch_size_ = 0;
   TensorPlacement placement_;
+  AttentionKernel kernel_ = AttentionKernel::kManual;
 };
 
 // The stored position table [1, 1 + g*g, width] resized to [1, 1 + grid*grid,

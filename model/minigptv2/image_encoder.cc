@@ -1,5 +1,7 @@
 #include "model/minigptv2/image_encoder.h"
 
+#include "model/minigptv2/precision.h"
+
 namespace vleval {
 namespace {
 
@@ -9,8 +11,8 @@ constexpr double kLnVisionEps = 1e-5;
 
 Result<ImageEncoder> ImageEncoder::Build(const TensorSource& vit_source, const TensorSource& checkpoint,
                                          const MiniGptV2Architecture& arch, int64_t llm_hidden,
-                                         TensorPlacement placement) {
-  auto vit = EvaVit::Build(vit_source, arch, placement);
+                                         TensorPlacement placement, AttentionKernel kernel) {
+  auto vit = EvaVit::Build(vit_source, arch, placement, kernel);
   if (!vit) return vit.error();
   const int64_t width = vit->width();
   const int64_t patches = (arch.image_size / arch.patch_size) * (arch.image_size / arch.patch_size);
@@ -37,12 +39,13 @@ Result<ImageEncoder> ImageEncoder::Build(const TensorSource& vit_source, const T
 
 torch::Tensor ImageEncoder::Encode(const torch::Tensor& images) const {
   torch::Tensor tokens = vit_.Forward(images);
-  const auto dtype = tokens.scalar_type();
   const int64_t width = tokens.size(2);
-  tokens =
-      torch::layer_norm(tokens.to(torch::kFloat32), {width}, ln_weight_, ln_bias_, kLnVisionEps).to(dtype);
+  tokens = torch::layer_norm(tokens.to(torch::kFloat32), {width}, ln_weight_, ln_bias_, kLnVisionEps);
+  TraceDtype("image.ln_vision", tokens);
   tokens = tokens.slice(1, 1).reshape({tokens.size(0), tokens_per_image_, width * merge_});
-  return torch::linear(tokens, proj_weight_, proj_bias_);
+  const torch::Tensor embeds = torch::linear(AsCompute(tokens, proj_weight_.scalar_type()), proj_weight_, proj_bias_);
+  TraceDtype("image.llama_proj", embeds);
+  return embeds;
 }
 
 }  // namespace vleval

@@ -22,13 +22,16 @@ class ImageEncoder {
   // `llm_hidden` is LLaMA's hidden size (llama_proj's output width).
   static Result<ImageEncoder> Build(const TensorSource& vit, const TensorSource& checkpoint,
                                     const MiniGptV2Architecture& arch, int64_t llm_hidden,
-                                    TensorPlacement placement);
+                                    TensorPlacement placement,
+                                    AttentionKernel kernel = AttentionKernel::kManual);
 
-  // images [B, 3, S, S] -> image embeddings [B, (S/patch)^2 / merge, llm_hidden].
+  // images [B, 3, S, S] -> image embeddings [B, (S/patch)^2 / merge, llm_hidden]
+  // in the compute dtype (ln_vision in float32, llama_proj in compute).
   torch::Tensor Encode(const torch::Tensor& images) const;
 
   // Number of image embeddings per image.
   int64_t tokens_per_image() const { return tokens_per_image_; }
+  const EvaVit& vit() const { return vit_; }
 
  private:
   explicit ImageEncoder(EvaVit vit) : vit_(std::move(vit)) {}

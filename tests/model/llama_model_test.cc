@@ -40,16 +40,16 @@ TEST(LlamaModel, CachedStepByStepDecodingEqualsOneFullPass) {
   ASSERT_TRUE(model) << model.error().message;
   torch::NoGradGuard no_grad;
   const torch::Tensor embeds = model->Embed(torch::tensor({3, 5, 7, 11, 13}, torch::kInt64)).unsqueeze(0);
-  KvCache full_cache;
-  const torch::Tensor full =
-      model->Forward(embeds, torch::arange(5).unsqueeze(0), torch::ones({1, 5}, torch::kBool), full_cache);
-  KvCache cache;
-  model->Forward(embeds.slice(1, 0, 3), torch::arange(3).unsqueeze(0), torch::ones({1, 3}, torch::kBool),
+  KvCache full_cache = model->NewCache(1, 5);
+  const torch::Tensor full = model->Logits(
+      model->Forward(embeds, torch::arange(5).unsqueeze(0), torch::ones({1, 5}, torch::kBool), full_cache));
+  KvCache cache = model->NewCache(1, 5);
+  model->Forward(embeds.slice(1, 0, 3), torch::arange(3).unsqueeze(0), torch::ones({1, 5}, torch::kBool),
                  cache);
   for (int64_t t = 3; t < 5; ++t) {
     const torch::Tensor step =
-        model->Forward(embeds.slice(1, t, t + 1), torch::full({1, 1}, t, torch::kInt64),
-                       torch::ones({1, t + 1}, torch::kBool), cache);
+        model->Logits(model->Forward(embeds.slice(1, t, t + 1), torch::full({1, 1}, t, torch::kInt64),
+                                     torch::ones({1, 5}, torch::kBool), cache));
     EXPECT_TRUE(torch::allclose(step[0][0], full[0][t], 1e-5, 1e-5)) << "step " << t;
   }
   EXPECT_EQ(cache.length(), 5);
@@ -61,13 +61,13 @@ TEST(LlamaModel, LeftPaddingWithMaskedKeysDoesNotChangeTheLogits) {
   ASSERT_TRUE(model);
   torch::NoGradGuard no_grad;
   const torch::Tensor embeds = model->Embed(torch::tensor({3, 5, 7}, torch::kInt64)).unsqueeze(0);
-  KvCache plain_cache, padded_cache;
-  const torch::Tensor plain =
-      model->Forward(embeds, torch::arange(3).unsqueeze(0), torch::ones({1, 3}, torch::kBool), plain_cache);
+  KvCache plain_cache = model->NewCache(1, 3), padded_cache = model->NewCache(1, 5);
+  const torch::Tensor plain = model->Logits(
+      model->Forward(embeds, torch::arange(3).unsqueeze(0), torch::ones({1, 3}, torch::kBool), plain_cache));
   const torch::Tensor padded_embeds = torch::cat({torch::zeros({1, 2, kHidden}), embeds}, 1);
-  const torch::Tensor padded =
-      model->Forward(padded_embeds, torch::tensor({{1, 1, 0, 1, 2}}),
-                     torch::tensor({{false, false, true, true, true}}), padded_cache);
+  const torch::Tensor padded = model->Logits(model->Forward(padded_embeds, torch::tensor({{1, 1, 0, 1, 2}}),
+                                                            torch::tensor({{false, false, true, true, true}}),
+                                                            padded_cache));
   EXPECT_TRUE(torch::allclose(padded[0].slice(0, 2), plain[0], 1e-5, 1e-5));
 }
 

@@ -125,9 +125,9 @@ TEST_F(MiniGptV2Parity, FirstStepLogitsMatchThePythonReferenceWithin1e4) {
     const auto context = torch::cat(
         {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
     const int64_t length = context.size(0);
-    KvCache cache;
-    const auto logits = llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                       torch::ones({1, length}, torch::kBool), cache)[0][length - 1];
+    KvCache cache = llama->NewCache(1, length);
+    const auto logits = llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                                     torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
     const auto expected_values = reference_case["first_logits"].get<std::vector<float>>();
     const auto expected = torch::tensor(expected_values);
     ASSERT_EQ(logits.size(0), expected.size(0));
@@ -170,9 +170,9 @@ TEST_F(MiniGptV2Parity, Bfloat16PathStaysCloseToTheReferenceLogits) {
   const auto context = torch::cat(
       {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
   const int64_t length = context.size(0);
-  KvCache cache;
-  const auto logits = llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                     torch::ones({1, length}, torch::kBool), cache)[0][length - 1];
+  KvCache cache = llama->NewCache(1, length);
+  const auto logits = llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                                   torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
   EXPECT_EQ(logits.scalar_type(), torch::kFloat32);
   const auto expected = torch::tensor(reference_case["first_logits"].get<std::vector<float>>());
   const double worst = (logits - expected).abs().max().item<double>();
@@ -234,6 +234,77 @@ TEST_F(MiniGptV2Parity, BatchOfSevenGivesTheSameTokensAsOneAtATime) {
   }
 }
 
+// All candidates of a batch of prompts run in one pass over the shared
+// prompt prefix: the same NLLs as each prompt alone.
+TEST_F(MiniGptV2Parity, BatchedCandidateScoringEqualsOnePromptAtATime) {
+  std::vector<image::ChwFloatImage> images;
+  for (const auto& c : Cases()) images.push_back(Image(c));
+  std::vector<ScoreRequest> batch;
+  for (size_t i = 0; i < images.size(); ++i) {
+    auto candidates = Cases()[i]["candidates"].get<std::vector<std::string>>();
+    candidates.resize(candidates.size() - i % 2);  // different counts per prompt
+    batch.push_back({&images[i], Cases()[i]["prompt"].get<std::string>(), candidates});
+  }
+  auto together = backend_->ScoreCandidates(batch);
+  ASSERT_TRUE(together) << together.error().message;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto alone = backend_->ScoreCandidates(std::span(batch).subspan(i, 1));
+    ASSERT_TRUE(alone) << alone.error().message;
+    ASSERT_EQ((*together)[i].candidates_nll.size(), batch[i].candidates.size());
+    for (size_t c = 0; c < batch[i].candidates.size(); ++c) {
+      EXPECT_NEAR((*together)[i].candidates_nll[c], (*alone)[0].candidates_nll[c],
+                  1e-5 * std::abs((*alone)[0].candidates_nll[c]))
+          << i << "/" << c;
+    }
+  }
+  const auto expected = Cases()[0]["candidates_nll"].get<std::vector<double>>();
+  for (size_t c = 0; c < expected.size(); ++c)
+    EXPECT_NEAR((*together)[0].candidates_nll[c], expected[c], 1e-4 * std::abs(expected[c])) << c;
+}
+
+// HM's p_yes comes from the generate pass: the same value a separate
+// candidate-scoring pass gives, and the same tokens as without it.
+TEST_F(MiniGptV2Parity, FirstTokenProbabilityFromGenerationEqualsTheScoringPass) {
+  const auto image = Image(Cases()[1]);
+  const std::string prompt = Cases()[1]["prompt"].get<std::string>();
+  GenerateRequest request{&image, prompt, Cases()[1]["max_new_tokens"].get<int>()};
+  request.first_token_texts = {"yes", "no"};
+  auto generated = backend_->Generate(std::span(&request, 1));
+  ASSERT_TRUE(generated) << generated.error().message;
+  const ScoreRequest scoring{&image, prompt, {"yes", "no"}};
+  auto scored = backend_->ScoreCandidates(std::span(&scoring, 1));
+  ASSERT_TRUE(scored) << scored.error().message;
+  ASSERT_EQ((*generated)[0].first_token_logprob.size(), 2u);
+  for (size_t k = 0; k < 2; ++k)
+    EXPECT_NEAR((*generated)[0].first_token_logprob[k], (*scored)[0].first_token_logprob[k], 1e-5) << k;
+  EXPECT_EQ((*generated)[0].token_ids, Cases()[1]["greedy_token_ids"].get<std::vector<int32_t>>());
+}
+
+// A request keyed like one of the previous call reuses its image embeddings:
+// its first-step log-probabilities are those of that image, not of the
+// pixels it is handed now; a new key encodes the pixels it is handed.
+TEST_F(MiniGptV2Parity, KeyedImageEmbeddingsOfThePreviousCallAreReused) {
+  const auto image = Image(Cases()[0]);
+  const image::ChwFloatImage blank{image.height, image.width, std::vector<float>(image.values.size(), 0.0f)};
+  const std::string prompt = Cases()[0]["prompt"].get<std::string>();
+  auto first_step = [&](const image::ChwFloatImage& pixels, uint64_t key) {
+    GenerateRequest request{&pixels, prompt, 2};
+    request.first_token_texts = {"yes", "no"};
+    request.image_key = key;
+    auto result = backend_->Generate(std::span(&request, 1));
+    EXPECT_TRUE(result) << result.error().message;
+    return result ? (*result)[0].first_token_logprob : std::vector<double>{};
+  };
+  const auto of_image = first_step(image, 7001);
+  const auto reused = first_step(blank, 7001);
+  const auto of_blank = first_step(blank, 7002);
+  const auto unkeyed = first_step(blank, 0);
+  ASSERT_EQ(of_image.size(), 2u);
+  ASSERT_NE(of_image, of_blank) << "precondition: the blank image must change the log-probabilities";
+  EXPECT_EQ(reused, of_image);
+  EXPECT_EQ(unkeyed, of_blank);
+}
+
 TEST_F(MiniGptV2Parity, BadRequestsAreErrorsNamingTheRequest) {
   const auto image = Image(Cases()[0]);
   const image::ChwFloatImage small{28, 28, std::vector<float>(3 * 28 * 28)};
@@ -273,7 +344,7 @@ TEST_F(MiniGptV2Parity, HalfPrecisionOnCpuIsRefused) {
   options.dtype = "float16";
   auto backend = LoadMiniGptV2Backend(options);
   ASSERT_FALSE(backend);
-  EXPECT_EQ(backend.error().message, "dtype float16 needs a CUDA device; CPU runs float32");
+  EXPECT_EQ(backend.error().message, "dtype float16 needs a CUDA device; CPU runs float32 or bfloat16");
 }
 
 }  // namespace
