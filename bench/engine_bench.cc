@@ -73,14 +73,15 @@ void Row(const char* what, double before, double after, const char* unit) {
 }
 
 void RunShape(const Shape& s, int batch, int repeats) {
-  std::printf("\n%s, batch %d, %lld-token prompts (%lld image + %lld text), up to %d new tokens, %d thread(s)\n",
-              s.name, batch, static_cast<long long>(s.image_tokens + s.text_tokens),
-              static_cast<long long>(s.image_tokens), static_cast<long long>(s.text_tokens), kNewTokens,
-              torch::get_num_threads());
+  std::printf(
+      "\n%s, batch %d, %lld-token prompts (%lld image + %lld text), up to %d new tokens, %d thread(s)\n",
+      s.name, batch, static_cast<long long>(s.image_tokens + s.text_tokens),
+      static_cast<long long>(s.image_tokens), static_cast<long long>(s.text_tokens), kNewTokens,
+      torch::get_num_threads());
   const auto weights = RandomWeights(s);
-  const nlohmann::json config = {{"hidden_size", s.hidden},   {"num_hidden_layers", s.layers},
+  const nlohmann::json config = {{"hidden_size", s.hidden},        {"num_hidden_layers", s.layers},
                                  {"num_attention_heads", s.heads}, {"intermediate_size", s.ffn},
-                                 {"vocab_size", s.vocab},     {"rms_norm_eps", 1e-5}};
+                                 {"vocab_size", s.vocab},          {"rms_norm_eps", 1e-5}};
   auto built = LlamaModel::Build({&weights, "random"}, config, "random", {});
   if (!built) {
     std::fprintf(stderr, "bench_engine: %s\n", built.error().message.c_str());
@@ -95,8 +96,9 @@ void RunShape(const Shape& s, int batch, int repeats) {
   for (int r = 0; r < batch; ++r) {
     const int64_t text = s.text_tokens - (r % 4);
     const torch::Tensor ids = torch::randint(3, s.vocab, {text}, torch::kInt64);
-    contexts.push_back(torch::cat({model.Embed(ids.slice(0, 0, 6)), torch::randn({s.image_tokens, s.hidden}) * 0.5,
-                                   model.Embed(ids.slice(0, 6))}));
+    contexts.push_back(
+        torch::cat({model.Embed(ids.slice(0, 0, 6)), torch::randn({s.image_tokens, s.hidden}) * 0.5,
+                    model.Embed(ids.slice(0, 6))}));
   }
   int64_t prompt_tokens = 0;
   for (const auto& c : contexts) prompt_tokens += c.size(0);
@@ -137,8 +139,8 @@ void RunShape(const Shape& s, int batch, int repeats) {
     same_tokens = same_tokens && tokens_after[r].token_ids == tokens_before[r];
   }
   const double decoded = static_cast<double>(generated - batch);
-  Row("decode tokens/s", decoded / (generate_before - prefill_before), decoded / (generate_after - prefill_after),
-      "tokens/s (after the prefill)");
+  Row("decode tokens/s", decoded / (generate_before - prefill_before),
+      decoded / (generate_after - prefill_after), "tokens/s (after the prefill)");
   Row("generation tokens/s, end to end", generated / generate_before, generated / generate_after, "tokens/s");
   std::printf("  %-34s %12.3f %12.3f            host syncs / generated token\n", "host syncs per token",
               static_cast<double>(before_counters.host_syncs) / generated,
@@ -162,7 +164,8 @@ void RunShape(const Shape& s, int batch, int repeats) {
     CandidatePrompt prompt{contexts[r], {}};
     for (int c = 0; c < 4; ++c) {
       std::vector<int32_t> ids;
-      for (int j = 0; j <= (c + r) % 3; ++j) ids.push_back(static_cast<int32_t>(10 + (7 * r + 3 * c + j) % (s.vocab - 10)));
+      for (int j = 0; j <= (c + r) % 3; ++j)
+        ids.push_back(static_cast<int32_t>(10 + (7 * r + 3 * c + j) % (s.vocab - 10)));
       ids.push_back(kEos);
       prompt.candidates.push_back(ids);
     }

@@ -73,7 +73,9 @@ void Sync(const torch::Device& device) {
   if (device.is_cuda()) torch::cuda::synchronize();
 }
 
-double Seconds(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double Seconds(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 void WriteJson(const std::string& path, const nlohmann::json& json) {
   std::ofstream out(path);
@@ -115,27 +117,32 @@ int LlamaCommand(const Args& args) {
   const std::string device = args.Get("device", "cpu");
   placement.device = torch::Device(device);
   const std::string dtype = args.Get("dtype", "float32");
-  placement.dtype = dtype == "float16" ? torch::kFloat16 : dtype == "bfloat16" ? torch::kBFloat16 : torch::kFloat32;
+  placement.dtype = dtype == "float16"    ? torch::kFloat16
+                    : dtype == "bfloat16" ? torch::kBFloat16
+                                          : torch::kFloat32;
   auto kernel = ParseAttentionKernel(args.Get("attention", "auto"));
   if (!kernel) Fail(kernel.error().message);
-  auto llama = LlamaModel::Build({&folder->tensors, args.Need("llama")}, folder->config, "config.json", placement,
-                                 *kernel);
+  auto llama = LlamaModel::Build({&folder->tensors, args.Need("llama")}, folder->config, "config.json",
+                                 placement, *kernel);
   if (!llama) Fail(llama.error().message);
   c10::InferenceMode inference;
   const auto ids = FixedIds(llama->vocab_size());
   const torch::Tensor context = llama->Embed(torch::tensor(ids, torch::kInt64));
   const auto length = static_cast<int64_t>(ids.size());
   KvCache cache = llama->NewCache(1, length);
-  const torch::Tensor logits = llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                                            torch::ones({1, length}, torch::kBool), cache))[0][-1]
-                                   .to(torch::kCPU);
+  const torch::Tensor logits =
+      llama
+          ->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                  torch::ones({1, length}, torch::kBool), cache))[0][-1]
+          .to(torch::kCPU);
   const int steps = std::stoi(args.Get("steps", "20"));
   const auto generated = GenerateGreedy(*llama, {{context, steps, {}}}, kEosId);
-  WriteJson(args.Need("out"), {{"ids", ids},
-                               {"dtype", dtype},
-                               {"first_logits", std::vector<float>(logits.data_ptr<float>(),
-                                                                   logits.data_ptr<float>() + logits.numel())},
-                               {"tokens", generated[0].token_ids}});
+  WriteJson(args.Need("out"),
+            {{"ids", ids},
+             {"dtype", dtype},
+             {"first_logits",
+              std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel())},
+             {"tokens", generated[0].token_ids}});
   return 0;
 }
 
@@ -150,7 +157,8 @@ int VitCommand(const Args& args) {
   std::vector<const image::ChwFloatImage*> pointers;
   for (int i = 0; i < count; ++i) {
     const torch::Tensor plane = pixels[i].contiguous();
-    images.push_back({side, side, std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())});
+    images.push_back(
+        {side, side, std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())});
   }
   for (const auto& image : images) pointers.push_back(&image);
   c10::InferenceMode inference;
@@ -168,7 +176,8 @@ int VitCommand(const Args& args) {
 double SampleFlops(const MiniGptV2Engine& engine, int64_t context, int64_t generated) {
   const auto& vit = engine.encoder().vit();
   const auto& arch = engine.architecture();
-  const double grid = arch.image_size / arch.patch_size, t = 1 + grid * grid, d = static_cast<double>(vit.width());
+  const double grid = arch.image_size / arch.patch_size, t = 1 + grid * grid,
+               d = static_cast<double>(vit.width());
   const double mlp = static_cast<double>(vit.mlp_width());
   double flops = 2 * grid * grid * 3 * arch.patch_size * arch.patch_size * d;
   flops += static_cast<double>(vit.depth()) * (2 * t * (4 * d * d + 2 * d * mlp) + 4 * t * t * d);
@@ -193,7 +202,8 @@ std::string PromptOfLength(const MiniGptV2Engine& engine, const std::string& hea
     const std::string prompt = "<s>[INST] <Img><ImageHere></Img> " + body + " [/INST]";
     auto assembled = AssemblePrompt(engine.tokenizer(), prompt);
     if (!assembled) Fail(assembled.error().message);
-    if (static_cast<int>(assembled->before_image.size() + assembled->after_image.size()) >= text_tokens || i > 4000)
+    if (static_cast<int>(assembled->before_image.size() + assembled->after_image.size()) >= text_tokens ||
+        i > 4000)
       return prompt;
     body += std::string(" ") + words[i % 10];
   }
@@ -234,8 +244,8 @@ int ThroughputCommand(const Args& args) {
   torch::manual_seed(0);
   auto random_image = [&] {
     const torch::Tensor plane = torch::randn({3, side, side});
-    return image::ChwFloatImage{side, side,
-                                std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())};
+    return image::ChwFloatImage{
+        side, side, std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())};
   };
   std::vector<image::ChwFloatImage> images;
   for (int i = 0; i < 64; ++i) images.push_back(random_image());
@@ -281,7 +291,8 @@ int ThroughputCommand(const Args& args) {
     auto prefill = [&] {
       const LeftPaddedBatch padded = LeftPad(contexts);
       KvCache cache = engine.llama().NewCache(batch, padded.longest);
-      engine.llama().Logits(engine.llama().Forward(padded.embeds, padded.positions, padded.valid, cache).select(1, -1));
+      engine.llama().Logits(
+          engine.llama().Forward(padded.embeds, padded.positions, padded.valid, cache).select(1, -1));
     };
     prefill();
     Sync(device);
@@ -299,9 +310,10 @@ int ThroughputCommand(const Args& args) {
     report["prefill"] = {{"batch", batch},
                          {"prompt_positions", contexts.front().size(0)},
                          {"tokens_per_s", batch * contexts.front().size(0) / prefill_s}};
-    report["decode"] = {{"batch", batch},
-                        {"tokens_per_s", static_cast<double>(tokens - batch) / std::max(generate_s - prefill_s, 1e-9)},
-                        {"host_reads_per_token", static_cast<double>(stats.host_reads) / static_cast<double>(tokens)}};
+    report["decode"] = {
+        {"batch", batch},
+        {"tokens_per_s", static_cast<double>(tokens - batch) / std::max(generate_s - prefill_s, 1e-9)},
+        {"host_reads_per_token", static_cast<double>(stats.host_reads) / static_cast<double>(tokens)}};
   }
   // End to end through the engine's Generate: images in, text out.
   nlohmann::json end_to_end = nlohmann::json::array();
@@ -311,7 +323,8 @@ int ThroughputCommand(const Args& args) {
     const int64_t context =
         static_cast<int64_t>(assembled->before_image.size() + assembled->after_image.size()) +
         engine.encoder().tokens_per_image();
-    for (const int batch : workload.name == "okvqa" ? batches : std::vector<int>{std::min(10, batches.back())}) {
+    for (const int batch :
+         workload.name == "okvqa" ? batches : std::vector<int>{std::min(10, batches.back())}) {
       std::vector<GenerateRequest> requests;
       for (int i = 0; i < batch; ++i)
         requests.emplace_back(&images[static_cast<size_t>(i % 64)], prompt, workload.max_new_tokens);
@@ -327,18 +340,19 @@ int ThroughputCommand(const Args& args) {
       }
       const double seconds = Seconds(start);
       const double samples = static_cast<double>(batch) * rounds;
-      const double flops =
-          SampleFlops(engine, context, static_cast<int64_t>(std::lround(static_cast<double>(generated) / samples)));
+      const double flops = SampleFlops(
+          engine, context, static_cast<int64_t>(std::lround(static_cast<double>(generated) / samples)));
       const double tflops = flops * samples / seconds / 1e12;
-      end_to_end.push_back({{"workload", workload.name},
-                            {"batch", batch},
-                            {"prompt_positions", context},
-                            {"new_tokens_per_sample", static_cast<double>(generated) / samples},
-                            {"samples_per_s", samples / seconds},
-                            {"tflop_per_sample", flops / 1e12},
-                            {"achieved_tflops", tflops},
-                            {"fraction_of_matmul_peak", tflops / peak},
-                            {"host_reads_per_token", static_cast<double>(stats.host_reads) / static_cast<double>(generated)}});
+      end_to_end.push_back(
+          {{"workload", workload.name},
+           {"batch", batch},
+           {"prompt_positions", context},
+           {"new_tokens_per_sample", static_cast<double>(generated) / samples},
+           {"samples_per_s", samples / seconds},
+           {"tflop_per_sample", flops / 1e12},
+           {"achieved_tflops", tflops},
+           {"fraction_of_matmul_peak", tflops / peak},
+           {"host_reads_per_token", static_cast<double>(stats.host_reads) / static_cast<double>(generated)}});
       std::cerr << workload.name << " batch " << batch << ": " << samples / seconds << " samples/s\n";
     }
   }
@@ -372,8 +386,8 @@ int SampleCommand(const Args& args) {
   const int side = engine.architecture().image_size;
   torch::manual_seed(0);
   const torch::Tensor plane = torch::randn({3, side, side});
-  const image::ChwFloatImage image{side, side,
-                                   std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())};
+  const image::ChwFloatImage image{
+      side, side, std::vector<float>(plane.data_ptr<float>(), plane.data_ptr<float>() + plane.numel())};
   start = Clock::now();
   const torch::Tensor embeds = engine.EncodeImages({&image});
   Sync(device);
@@ -387,8 +401,10 @@ int SampleCommand(const Args& args) {
   start = Clock::now();
   {
     KvCache cache = engine.llama().NewCache(1, positions);
-    engine.llama().Logits(engine.llama().Forward(context.unsqueeze(0), torch::arange(positions).unsqueeze(0),
-                                                 torch::ones({1, positions}, torch::kBool), cache).select(1, -1));
+    engine.llama().Logits(engine.llama()
+                              .Forward(context.unsqueeze(0), torch::arange(positions).unsqueeze(0),
+                                       torch::ones({1, positions}, torch::kBool), cache)
+                              .select(1, -1));
     Sync(device);
   }
   const double prefill_s = Seconds(start);
@@ -401,19 +417,20 @@ int SampleCommand(const Args& args) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const double peak_rss = static_cast<double>(usage.ru_maxrss) * 1024.0;
-  WriteJson(args.Need("out"), {{"device", device.str()},
-                               {"dtype", c10::toString(engine.llama().placement().dtype)},
-                               {"model_files_bytes", files},
-                               {"peak_rss_bytes", peak_rss},
-                               {"peak_rss_over_files", peak_rss / static_cast<double>(files)},
-                               {"load_seconds", load_s},
-                               {"vit_seconds", vit_s},
-                               {"prompt_positions", positions},
-                               {"prefill_seconds", prefill_s},
-                               {"new_tokens", tokens},
-                               {"decode_seconds_per_token",
-                                tokens > 1 ? (generate_s - prefill_s) / static_cast<double>(tokens - 1) : 0.0},
-                               {"host_reads", stats.host_reads}});
+  WriteJson(args.Need("out"),
+            {{"device", device.str()},
+             {"dtype", c10::toString(engine.llama().placement().dtype)},
+             {"model_files_bytes", files},
+             {"peak_rss_bytes", peak_rss},
+             {"peak_rss_over_files", peak_rss / static_cast<double>(files)},
+             {"load_seconds", load_s},
+             {"vit_seconds", vit_s},
+             {"prompt_positions", positions},
+             {"prefill_seconds", prefill_s},
+             {"new_tokens", tokens},
+             {"decode_seconds_per_token",
+              tokens > 1 ? (generate_s - prefill_s) / static_cast<double>(tokens - 1) : 0.0},
+             {"host_reads", stats.host_reads}});
   return 0;
 }
 
@@ -422,7 +439,8 @@ int SampleCommand(const Args& args) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: bench_gpu_check llama|vit|throughput|sample --option value ... (see the top of gpu_check_tool.cc)\n";
+    std::cerr << "usage: bench_gpu_check llama|vit|throughput|sample --option value ... (see the top of "
+                 "gpu_check_tool.cc)\n";
     return 2;
   }
   vleval::Args args;

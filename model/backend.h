@@ -39,9 +39,9 @@ struct GenerateRequest {
 };
 
 struct GenerateResult {
-  std::string text;                       // decoded answer, as the official code post-processes it
-  std::vector<int32_t> token_ids;         // generated ids, up to and including EOS when it came
-  std::vector<int32_t> prompt_token_ids;  // text ids before the image, then after it (image excluded)
+  std::string text;                         // decoded answer, as the official code post-processes it
+  std::vector<int32_t> token_ids;           // generated ids, up to and including EOS when it came
+  std::vector<int32_t> prompt_token_ids;    // text ids before the image, then after it (image excluded)
   std::vector<double> first_token_logprob;  // per first_token_texts entry (natural log)
 };
 

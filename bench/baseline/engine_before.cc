@@ -22,7 +22,8 @@ BaselineLlama::BaselineLlama(const std::map<std::string, torch::Tensor>& w, int6
   lm_head_ = w.at("lm_head.weight");
   hidden_ = embed_tokens_.size(1);
   const int64_t head_dim = hidden_ / heads_;
-  inv_freq_ = 1.0 / torch::pow(10000.0, torch::arange(0, head_dim, 2, torch::kFloat32) / static_cast<double>(head_dim));
+  inv_freq_ = 1.0 / torch::pow(10000.0, torch::arange(0, head_dim, 2, torch::kFloat32) /
+                                            static_cast<double>(head_dim));
   for (int64_t i = 0; i < layers; ++i) {
     const std::string p = "model.layers." + std::to_string(i) + ".";
     layers_.push_back({w.at(p + "input_layernorm.weight"), w.at(p + "self_attn.q_proj.weight"),
@@ -50,7 +51,8 @@ torch::Tensor BaselineLlama::Forward(const torch::Tensor& embeds, const torch::T
   const torch::Tensor freqs = positions.to(torch::kFloat32).unsqueeze(-1) * inv_freq_;
   const torch::Tensor angles = torch::cat({freqs, freqs}, -1).unsqueeze(1);
   const torch::Tensor cos = angles.cos(), sin = angles.sin();
-  const torch::Tensor causal = torch::arange(total).unsqueeze(0) <= (torch::arange(steps) + past).unsqueeze(1);
+  const torch::Tensor causal =
+      torch::arange(total).unsqueeze(0) <= (torch::arange(steps) + past).unsqueeze(1);
   const torch::Tensor blocked =
       torch::logical_not(causal.unsqueeze(0) & key_valid.to(torch::kBool).unsqueeze(1)).unsqueeze(1);
   const double root_head_dim = std::sqrt(static_cast<double>(head_dim));
@@ -72,20 +74,23 @@ torch::Tensor BaselineLlama::Forward(const torch::Tensor& embeds, const torch::T
       cache.keys[i] = torch::cat({cache.keys[i], k}, 2);
       cache.values[i] = torch::cat({cache.values[i], v}, 2);
     }
-    torch::Tensor scores = torch::matmul(q, cache.keys[i].transpose(2, 3)).to(torch::kFloat32) / root_head_dim;
+    torch::Tensor scores =
+        torch::matmul(q, cache.keys[i].transpose(2, 3)).to(torch::kFloat32) / root_head_dim;
     scores = scores.masked_fill(blocked, std::numeric_limits<float>::lowest());
     const torch::Tensor mixed =
         torch::matmul(scores.softmax(-1), cache.values[i]).transpose(1, 2).reshape({batch, steps, hidden_});
     x = x + torch::linear(mixed, l.o_proj);
     const torch::Tensor g = Norm(x, l.post_norm);
-    x = x + torch::linear(torch::silu(torch::linear(g, l.gate_proj)) * torch::linear(g, l.up_proj), l.down_proj);
+    x = x +
+        torch::linear(torch::silu(torch::linear(g, l.gate_proj)) * torch::linear(g, l.up_proj), l.down_proj);
   }
   return torch::linear(Norm(x, final_norm_), lm_head_).to(torch::kFloat32);
 }
 
 std::vector<std::vector<int32_t>> BaselineGenerate(const BaselineLlama& model,
-                                                   const std::vector<torch::Tensor>& contexts, int max_new_tokens,
-                                                   int32_t eos_id, BaselineCounters& counters) {
+                                                   const std::vector<torch::Tensor>& contexts,
+                                                   int max_new_tokens, int32_t eos_id,
+                                                   BaselineCounters& counters) {
   torch::NoGradGuard no_grad;
   const auto count = static_cast<int64_t>(contexts.size());
   std::vector<int64_t> lengths;

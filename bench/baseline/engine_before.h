@@ -47,8 +47,9 @@ struct BaselineCounters {
 };
 
 std::vector<std::vector<int32_t>> BaselineGenerate(const BaselineLlama& model,
-                                                   const std::vector<torch::Tensor>& contexts, int max_new_tokens,
-                                                   int32_t eos_id, BaselineCounters& counters);
+                                                   const std::vector<torch::Tensor>& contexts,
+                                                   int max_new_tokens, int32_t eos_id,
+                                                   BaselineCounters& counters);
 
 // Per candidate: summed NLL and the first token's log-probability.
 std::vector<std::pair<double, double>> BaselineScore(const BaselineLlama& model, const torch::Tensor& context,

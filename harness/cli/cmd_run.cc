@@ -49,7 +49,8 @@ int Run(const std::vector<std::string>& args) {
       "converted", po::value(&converted), "a `vleval convert` file, instead of --llama/--vit/--checkpoint")(
       "model-config", po::value(&model_config), "architecture constants (configs/models/*.json)")(
       "device", po::value(&backend.device), "cpu (default) | cuda | cuda:N")(
-      "dtype", po::value(&backend.dtype), "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)")(
+      "dtype", po::value(&backend.dtype),
+      "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)")(
       "replay", po::value(&replay), "replay backend: a run folder or a predictions file")(
       "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
       "identifier", po::value(&identifier), "default | none | <token> (task identifier ablation)")(

@@ -54,7 +54,11 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const Plan
   std::vector<PredictionRecord> records;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     records.push_back(FromGeneration(batch[i], batch[i].prompt, (*results)[i]));
-    if (yes_probability) records.back().p_yes = std::exp((*results)[i].first_token_logprob.at(0));
+    if (yes_probability) {
+      if ((*results)[i].first_token_logprob.empty())
+        return BatchError(entry, Error{"the backend returned no first-token probability of \"yes\""});
+      records.back().p_yes = std::exp((*results)[i].first_token_logprob.front());
+    }
   }
   return records;
 }

@@ -20,6 +20,7 @@ class ModelPredictionSource : public PredictionSource {
   explicit ModelPredictionSource(ModelBackend& backend) : backend_(backend) {}
 
   int image_size() const override { return backend_.image_size(); }
+  bool buckets_by_length() const override { return true; }
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
                                                 std::span<const PendingSample> batch) override;
 

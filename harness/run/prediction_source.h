@@ -32,6 +32,10 @@ class PredictionSource {
   virtual ~PredictionSource() = default;
   // Side in pixels of the square images the source takes; 0 = no images.
   virtual int image_size() const = 0;
+  // True when batches of similar prompt lengths make it faster (a model
+  // pads every prompt of a batch to the longest): the scheduler then buckets
+  // pending samples by prompt length before cutting batches.
+  virtual bool buckets_by_length() const { return false; }
   // One record per sample of `batch`, in batch order, each carrying the
   // sample's id. Called from one thread at a time. Errors name the entry.
   virtual Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,

@@ -22,7 +22,7 @@ struct BackendChoice {
   std::filesystem::path llama_dir, vit_path, checkpoint_path, model_config;
   std::filesystem::path converted;  // `vleval convert` output; replaces the three inputs
   std::string device = "cpu";
-  std::string dtype;  // empty: float16 on CUDA, float32 on CPU (DefaultDtype)
+  std::string dtype;             // empty: float16 on CUDA, float32 on CPU (DefaultDtype)
   std::filesystem::path replay;  // run folder or predictions file
 };
 

@@ -16,9 +16,9 @@ namespace {
 // samples (images held in memory).
 constexpr std::size_t kWindowBatches = 4, kMaxWindow = 256;
 
-// Collects pending samples into a window, buckets it by prompt length (a
-// stable sort: batches of similar lengths waste little padding) and sends
-// it to the source batch by batch. Outputs do not depend on the batch a
+// Collects pending samples into a window, buckets it by prompt length when
+// the source asks for it (a stable sort: batches of similar lengths waste
+// little padding) and sends it to the source batch by batch. Outputs do not depend on the batch a
 // sample lands in, and records are kept by sample id, so results are those
 // of task order.
 class Batcher {
@@ -32,8 +32,10 @@ class Batcher {
     if (!status_) return;
     window_.push_back(std::move(pending));
     const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
-    if (window_.size() >= std::min(kMaxWindow, std::max(batch_size, kWindowBatches * batch_size)) || last)
-      FlushWindow();
+    const std::size_t window = source_.buckets_by_length()
+                                   ? std::min(kMaxWindow, std::max(batch_size, kWindowBatches * batch_size))
+                                   : batch_size;
+    if (window_.size() >= window || last) FlushWindow();
   }
   void Fail(Status status) {
     if (status_) status_ = std::move(status);
@@ -42,12 +44,15 @@ class Batcher {
 
  private:
   void FlushWindow() {
-    std::stable_sort(window_.begin(), window_.end(), [](const PendingSample& a, const PendingSample& b) {
-      return a.prompt.size() < b.prompt.size();
-    });
+    if (source_.buckets_by_length()) {
+      std::stable_sort(window_.begin(), window_.end(), [](const PendingSample& a, const PendingSample& b) {
+        return a.prompt.size() < b.prompt.size();
+      });
+    }
     const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
     for (std::size_t start = 0; start < window_.size() && status_; start += batch_size) {
-      Flush(std::span<const PendingSample>(window_).subspan(start, std::min(batch_size, window_.size() - start)));
+      Flush(std::span<const PendingSample>(window_).subspan(start,
+                                                            std::min(batch_size, window_.size() - start)));
     }
     window_.clear();
   }

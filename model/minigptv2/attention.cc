@@ -9,7 +9,8 @@
 namespace vleval {
 
 // at::scaled_dot_product_attention takes a scale from libtorch 2.1 on.
-#define VLEVAL_HAVE_FUSED_ATTENTION (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1))
+#define VLEVAL_HAVE_FUSED_ATTENTION \
+  (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1))
 
 bool FusedAttentionAvailable() { return VLEVAL_HAVE_FUSED_ATTENTION; }
 

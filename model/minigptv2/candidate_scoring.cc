@@ -26,7 +26,8 @@ std::vector<CandidateLikelihoods> ScoreCandidateIds(const LlamaModel& model,
     contexts.push_back(prompts[p].context);
     for (size_t c = 0; c < prompts[p].candidates.size(); ++c) {
       rows.push_back({p, c});
-      longest_answer = std::max<int64_t>(longest_answer, static_cast<int64_t>(prompts[p].candidates[c].size()));
+      longest_answer =
+          std::max<int64_t>(longest_answer, static_cast<int64_t>(prompts[p].candidates[c].size()));
     }
     results[p].summed_nll.resize(prompts[p].candidates.size());
     results[p].first_token_logprob.resize(prompts[p].candidates.size());
@@ -74,13 +75,15 @@ std::vector<CandidateLikelihoods> ScoreCandidateIds(const LlamaModel& model,
     }
     // One copy back per group; sums in token order on the host.
     const torch::Tensor first_host = first.to(torch::kCPU, torch::kFloat64);
-    const torch::Tensor later_host = later.defined() ? later.to(torch::kCPU, torch::kFloat64) : torch::Tensor();
+    const torch::Tensor later_host =
+        later.defined() ? later.to(torch::kCPU, torch::kFloat64) : torch::Tensor();
     for (int64_t i = 0; i < n; ++i) {
       const CandidateRow& row = rows[start + static_cast<size_t>(i)];
       const auto& ids = prompts[row.prompt].candidates[row.candidate];
       const double first_logprob = first_host[i].item<double>();
       double nll = -first_logprob;
-      for (size_t j = 0; j + 1 < ids.size(); ++j) nll -= later_host[i][static_cast<int64_t>(j)].item<double>();
+      for (size_t j = 0; j + 1 < ids.size(); ++j)
+        nll -= later_host[i][static_cast<int64_t>(j)].item<double>();
       results[row.prompt].summed_nll[row.candidate] = nll;
       results[row.prompt].first_token_logprob[row.candidate] = first_logprob;
     }

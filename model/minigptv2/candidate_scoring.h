@@ -19,7 +19,7 @@
 namespace vleval {
 
 struct CandidatePrompt {
-  torch::Tensor context;                        // [L, hidden]: the prompt's embeddings
+  torch::Tensor context;                         // [L, hidden]: the prompt's embeddings
   std::vector<std::vector<int32_t>> candidates;  // non-empty id lists (EOS appended by the caller)
 };
 

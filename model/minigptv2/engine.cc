@@ -39,8 +39,8 @@ Result<TensorPlacement> ParsePlacement(const std::string& device, const std::str
 }  // namespace
 
 Result<MiniGptV2Engine> MiniGptV2Engine::Load(const MiniGptV2BackendOptions& options) {
-  auto placement = ParsePlacement(options.device, options.dtype.empty() ? DefaultDtype(options.device)
-                                                                        : options.dtype);
+  auto placement =
+      ParsePlacement(options.device, options.dtype.empty() ? DefaultDtype(options.device) : options.dtype);
   if (!placement) return placement.error();
   auto kernel = ParseAttentionKernel(options.attention);
   if (!kernel) return kernel.error();
@@ -79,124 +79,124 @@ Result<MiniGptV2Engine> MiniGptV2Engine::Load(const MiniGptV2BackendOptions& opt
 
 Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const GenerateRequest> batch,
                                                               GenerationStats* stats) {
-    std::vector<AssembledPrompt> prompts;
-    std::vector<GenerationRow> rows(batch.size());
-    for (size_t i = 0; i < batch.size(); ++i) {
-      auto prompt = Prepare(i, batch[i].image, batch[i].prompt);
-      if (!prompt) return prompt.error();
-      prompts.push_back(std::move(*prompt));
-      for (const auto& text : batch[i].first_token_texts) {
-        const auto ids = EncodeWithSpecialTokens(tokenizer_, text + "</s>");
-        rows[i].first_step_ids.push_back(ids.front());
-      }
-      rows[i].max_new_tokens = batch[i].max_new_tokens;
+  std::vector<AssembledPrompt> prompts;
+  std::vector<GenerationRow> rows(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto prompt = Prepare(i, batch[i].image, batch[i].prompt);
+    if (!prompt) return prompt.error();
+    prompts.push_back(std::move(*prompt));
+    for (const auto& text : batch[i].first_token_texts) {
+      const auto ids = EncodeWithSpecialTokens(tokenizer_, text + "</s>");
+      rows[i].first_step_ids.push_back(ids.front());
     }
-    c10::InferenceMode inference;
-    const auto image_embeds = ImageEmbeddings(batch);
-    for (size_t i = 0; i < batch.size(); ++i) rows[i].context = Context(prompts[i], image_embeds[i]);
-    const auto generated = GenerateGreedy(llama_, rows, kEosId, {}, stats);
-    std::vector<GenerateResult> results;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      GenerateResult result{DecodeAnswer(tokenizer_, generated[i].token_ids), generated[i].token_ids,
-                            prompts[i].before_image, generated[i].first_step_logprobs};
-      result.prompt_token_ids.insert(result.prompt_token_ids.end(), prompts[i].after_image.begin(),
-                                     prompts[i].after_image.end());
-      results.push_back(std::move(result));
-    }
-    return results;
+    rows[i].max_new_tokens = batch[i].max_new_tokens;
   }
+  c10::InferenceMode inference;
+  const auto image_embeds = ImageEmbeddings(batch);
+  for (size_t i = 0; i < batch.size(); ++i) rows[i].context = Context(prompts[i], image_embeds[i]);
+  const auto generated = GenerateGreedy(llama_, rows, kEosId, {}, stats);
+  std::vector<GenerateResult> results;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    GenerateResult result{DecodeAnswer(tokenizer_, generated[i].token_ids), generated[i].token_ids,
+                          prompts[i].before_image, generated[i].first_step_logprobs};
+    result.prompt_token_ids.insert(result.prompt_token_ids.end(), prompts[i].after_image.begin(),
+                                   prompts[i].after_image.end());
+    results.push_back(std::move(result));
+  }
+  return results;
+}
 
 Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(std::span<const ScoreRequest> batch) {
-    std::vector<AssembledPrompt> prompts;
-    std::vector<CandidatePrompt> scored(batch.size());
-    std::vector<const image::ChwFloatImage*> images;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      auto prompt = Prepare(i, batch[i].image, batch[i].prompt);
-      if (!prompt) return prompt.error();
-      prompts.push_back(std::move(*prompt));
-      for (const auto& text : batch[i].candidates) {
-        if (text.empty()) return Error{"request " + std::to_string(i) + ": an empty candidate"};
-        scored[i].candidates.push_back(EncodeWithSpecialTokens(tokenizer_, text + "</s>"));
-      }
-      if (scored[i].candidates.empty()) return Error{"request " + std::to_string(i) + ": no candidates"};
-      images.push_back(batch[i].image);
+  std::vector<AssembledPrompt> prompts;
+  std::vector<CandidatePrompt> scored(batch.size());
+  std::vector<const image::ChwFloatImage*> images;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto prompt = Prepare(i, batch[i].image, batch[i].prompt);
+    if (!prompt) return prompt.error();
+    prompts.push_back(std::move(*prompt));
+    for (const auto& text : batch[i].candidates) {
+      if (text.empty()) return Error{"request " + std::to_string(i) + ": an empty candidate"};
+      scored[i].candidates.push_back(EncodeWithSpecialTokens(tokenizer_, text + "</s>"));
     }
-    c10::InferenceMode inference;
-    const torch::Tensor image_embeds = EncodeImages(images);
-    for (size_t i = 0; i < batch.size(); ++i)
-      scored[i].context = Context(prompts[i], image_embeds[static_cast<int64_t>(i)]);
-    const auto likelihoods = ScoreCandidateIds(llama_, scored);
-    std::vector<ScoreResult> results;
-    for (const auto& scores : likelihoods) results.push_back({scores.summed_nll, scores.first_token_logprob});
-    return results;
+    if (scored[i].candidates.empty()) return Error{"request " + std::to_string(i) + ": no candidates"};
+    images.push_back(batch[i].image);
   }
+  c10::InferenceMode inference;
+  const torch::Tensor image_embeds = EncodeImages(images);
+  for (size_t i = 0; i < batch.size(); ++i)
+    scored[i].context = Context(prompts[i], image_embeds[static_cast<int64_t>(i)]);
+  const auto likelihoods = ScoreCandidateIds(llama_, scored);
+  std::vector<ScoreResult> results;
+  for (const auto& scores : likelihoods) results.push_back({scores.summed_nll, scores.first_token_logprob});
+  return results;
+}
 
 Result<AssembledPrompt> MiniGptV2Engine::Prepare(size_t index, const image::ChwFloatImage* image,
                                                  const std::string& prompt) const {
-    const std::string where = "request " + std::to_string(index) + ": ";
-    if (image == nullptr) return Error{where + "no image"};
-    if (image->height != arch_.image_size || image->width != arch_.image_size ||
-        image->values.size() != 3u * image->height * image->width) {
-      return Error{where + "image is 3x" + std::to_string(image->height) + "x" +
-                   std::to_string(image->width) + " with " + std::to_string(image->values.size()) +
-                   " values; the model takes 3x" + std::to_string(arch_.image_size) + "x" +
-                   std::to_string(arch_.image_size)};
-    }
-    auto assembled = AssemblePrompt(tokenizer_, prompt);
-    if (!assembled) return Error{where + assembled.error().message};
-    return assembled;
+  const std::string where = "request " + std::to_string(index) + ": ";
+  if (image == nullptr) return Error{where + "no image"};
+  if (image->height != arch_.image_size || image->width != arch_.image_size ||
+      image->values.size() != 3u * image->height * image->width) {
+    return Error{where + "image is 3x" + std::to_string(image->height) + "x" + std::to_string(image->width) +
+                 " with " + std::to_string(image->values.size()) + " values; the model takes 3x" +
+                 std::to_string(arch_.image_size) + "x" + std::to_string(arch_.image_size)};
   }
+  auto assembled = AssemblePrompt(tokenizer_, prompt);
+  if (!assembled) return Error{where + assembled.error().message};
+  return assembled;
+}
 
 // Image embeddings per request: keyed requests whose key the previous call
 // (or an earlier request of this one) encoded reuse them; the rest are
 // encoded in one pass. Afterwards the cache holds this call's keyed images.
 std::vector<torch::Tensor> MiniGptV2Engine::ImageEmbeddings(std::span<const GenerateRequest> batch) {
-    std::vector<torch::Tensor> embeds(batch.size());
-    std::vector<const image::ChwFloatImage*> missing_images;
-    std::vector<size_t> missing;
-    std::map<uint64_t, size_t> first_with_key;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const uint64_t key = batch[i].image_key;
-      if (key != 0) {
-        if (const auto cached = image_cache_.find(key); cached != image_cache_.end()) {
-          embeds[i] = cached->second;
-          continue;
-        }
-        if (first_with_key.count(key) != 0) continue;  // filled from its first request below
-        first_with_key[key] = i;
+  std::vector<torch::Tensor> embeds(batch.size());
+  std::vector<const image::ChwFloatImage*> missing_images;
+  std::vector<size_t> missing;
+  std::map<uint64_t, size_t> first_with_key;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const uint64_t key = batch[i].image_key;
+    if (key != 0) {
+      if (const auto cached = image_cache_.find(key); cached != image_cache_.end()) {
+        embeds[i] = cached->second;
+        continue;
       }
-      missing.push_back(i);
-      missing_images.push_back(batch[i].image);
+      if (first_with_key.count(key) != 0) continue;  // filled from its first request below
+      first_with_key[key] = i;
     }
-    if (!missing.empty()) {
-      const torch::Tensor encoded = EncodeImages(missing_images);
-      for (size_t k = 0; k < missing.size(); ++k) embeds[missing[k]] = encoded[static_cast<int64_t>(k)];
-    }
-    std::map<uint64_t, torch::Tensor> next_cache;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const uint64_t key = batch[i].image_key;
-      if (key == 0) continue;
-      if (!embeds[i].defined()) embeds[i] = embeds[first_with_key.at(key)];
-      next_cache[key] = embeds[i];
-    }
-    image_cache_ = std::move(next_cache);
-    return embeds;
+    missing.push_back(i);
+    missing_images.push_back(batch[i].image);
   }
+  if (!missing.empty()) {
+    const torch::Tensor encoded = EncodeImages(missing_images);
+    for (size_t k = 0; k < missing.size(); ++k) embeds[missing[k]] = encoded[static_cast<int64_t>(k)];
+  }
+  std::map<uint64_t, torch::Tensor> next_cache;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const uint64_t key = batch[i].image_key;
+    if (key == 0) continue;
+    if (!embeds[i].defined()) embeds[i] = embeds[first_with_key.at(key)];
+    next_cache[key] = embeds[i];
+  }
+  image_cache_ = std::move(next_cache);
+  return embeds;
+}
 
 torch::Tensor MiniGptV2Engine::EncodeImages(const std::vector<const image::ChwFloatImage*>& images) const {
-    std::vector<torch::Tensor> planes;
-    for (const auto* image : images) {
-      planes.push_back(torch::from_blob(const_cast<float*>(image->values.data()),
-                                        {3, image->height, image->width}, torch::kFloat32));
-    }
-    return encoder_.Encode(torch::stack(planes));
+  std::vector<torch::Tensor> planes;
+  for (const auto* image : images) {
+    planes.push_back(torch::from_blob(const_cast<float*>(image->values.data()),
+                                      {3, image->height, image->width}, torch::kFloat32));
   }
+  return encoder_.Encode(torch::stack(planes));
+}
 
-torch::Tensor MiniGptV2Engine::Context(const AssembledPrompt& prompt, const torch::Tensor& image_embeds) const {
-    auto embed = [&](const std::vector<int32_t>& ids) {
-      return llama_.Embed(torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64));
-    };
-    return torch::cat({embed(prompt.before_image), image_embeds, embed(prompt.after_image)}, 0);
-  }
+torch::Tensor MiniGptV2Engine::Context(const AssembledPrompt& prompt,
+                                       const torch::Tensor& image_embeds) const {
+  auto embed = [&](const std::vector<int32_t>& ids) {
+    return llama_.Embed(torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64));
+  };
+  return torch::cat({embed(prompt.before_image), image_embeds, embed(prompt.after_image)}, 0);
+}
 
 }  // namespace vleval

@@ -102,9 +102,8 @@ torch::Tensor EvaVit::Forward(const torch::Tensor& images) const {
                             .reshape({batch, tokens, 3, heads_, head_dim})
                             .permute({2, 0, 3, 1, 4});
     TraceDtype("vit.qkv", qkv);
-    torch::Tensor mixed = Attend(qkv[0], qkv[1], qkv[2], {}, scale, kernel_)
-                              .transpose(1, 2)
-                              .reshape({batch, tokens, width_});
+    torch::Tensor mixed =
+        Attend(qkv[0], qkv[1], qkv[2], {}, scale, kernel_).transpose(1, 2).reshape({batch, tokens, width_});
     x = x + torch::linear(mixed, b.proj_weight, b.proj_bias);
     h = torch::layer_norm(x, {width_}, b.norm2_weight, b.norm2_bias, kBlockNormEps);
     const torch::Tensor hidden = torch::gelu(torch::linear(AsCompute(h, compute), b.fc1_weight, b.fc1_bias));

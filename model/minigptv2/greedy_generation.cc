@@ -111,8 +111,8 @@ std::vector<GeneratedRow> GenerateGreedy(const LlamaModel& model, const std::vec
   }
   torch::Tensor probes;
   if (!probe_ids.empty()) {
-    probes = logits.log_softmax(-1).index(
-        {torch::tensor(probe_rows, torch::kInt64).to(device), torch::tensor(probe_ids, torch::kInt64).to(device)});
+    probes = logits.log_softmax(-1).index({torch::tensor(probe_rows, torch::kInt64).to(device),
+                                           torch::tensor(probe_ids, torch::kInt64).to(device)});
   }
   logits.select(1, eos_id).fill_(-std::numeric_limits<float>::infinity());
 
@@ -132,7 +132,8 @@ std::vector<GeneratedRow> GenerateGreedy(const LlamaModel& model, const std::vec
 
   ++counted.host_reads;
   const torch::Tensor ids = out.to(torch::kCPU);
-  const torch::Tensor probe_values = probes.defined() ? probes.to(torch::kCPU, torch::kFloat64) : torch::Tensor();
+  const torch::Tensor probe_values =
+      probes.defined() ? probes.to(torch::kCPU, torch::kFloat64) : torch::Tensor();
   const auto id_rows = ids.accessor<int64_t, 2>();
   size_t probe = 0;
   for (int64_t r = 0; r < count; ++r) {

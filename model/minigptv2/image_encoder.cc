@@ -43,7 +43,8 @@ torch::Tensor ImageEncoder::Encode(const torch::Tensor& images) const {
   tokens = torch::layer_norm(tokens.to(torch::kFloat32), {width}, ln_weight_, ln_bias_, kLnVisionEps);
   TraceDtype("image.ln_vision", tokens);
   tokens = tokens.slice(1, 1).reshape({tokens.size(0), tokens_per_image_, width * merge_});
-  const torch::Tensor embeds = torch::linear(AsCompute(tokens, proj_weight_.scalar_type()), proj_weight_, proj_bias_);
+  const torch::Tensor embeds =
+      torch::linear(AsCompute(tokens, proj_weight_.scalar_type()), proj_weight_, proj_bias_);
   TraceDtype("image.llama_proj", embeds);
   return embeds;
 }

@@ -74,8 +74,8 @@ Result<LlamaModel> LlamaModel::Build(const TensorSource& source, const nlohmann:
   const int64_t head_dim = hidden / heads;
   // HF's tables: inv_freq and position * inv_freq in float32, cos and sin in
   // float32, then cast to the compute dtype.
-  const torch::Tensor inv_freq =
-      1.0 / torch::pow(*theta, torch::arange(0, head_dim, 2, torch::kFloat32) / static_cast<double>(head_dim));
+  const torch::Tensor inv_freq = 1.0 / torch::pow(*theta, torch::arange(0, head_dim, 2, torch::kFloat32) /
+                                                              static_cast<double>(head_dim));
   const int64_t table_rows =
       std::max<int64_t>(kMinRotaryPositions, static_cast<int64_t>(std::min(*max_positions, 1e6)));
   const torch::Tensor freqs = torch::arange(table_rows, torch::kFloat32).unsqueeze(1) * inv_freq.unsqueeze(0);
@@ -153,8 +153,9 @@ torch::Tensor LlamaModel::Forward(const torch::Tensor& embeds, const torch::Tens
     k = k * cos + RotateHalf(k) * sin;
     const auto [all_keys, all_values] = cache.Write(static_cast<int64_t>(i), k, v);
     TraceDtype("llama.kv_cache", all_keys);
-    const torch::Tensor mixed =
-        Attend(q, all_keys, all_values, allowed, scale, kernel_).transpose(1, 2).reshape({batch, steps, hidden_});
+    const torch::Tensor mixed = Attend(q, all_keys, all_values, allowed, scale, kernel_)
+                                    .transpose(1, 2)
+                                    .reshape({batch, steps, hidden_});
     TraceDtype("llama.attention.out", mixed);
     x = x + torch::linear(mixed, l.o_proj);
     const torch::Tensor g = Norm(x, l.post_norm);

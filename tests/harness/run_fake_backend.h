@@ -46,6 +46,8 @@ class FakeBackend : public ModelBackend {
         result.text = kWords[hash % 6];
       }
       result.token_ids = {static_cast<int32_t>(hash % 300), 2};
+      for (const auto& text : request.first_token_texts)
+        result.first_token_logprob.push_back(FirstTokenLogprob(request.prompt, text, *request.image));
       results.push_back(result);
     }
     return results;
@@ -59,7 +61,7 @@ class FakeBackend : public ModelBackend {
       for (const auto& candidate : request.candidates) {
         const std::size_t hash = StableHash(request.prompt + candidate + ImageKey(*request.image));
         result.candidates_nll.push_back(static_cast<double>(hash % 1000) / 100.0);
-        result.first_token_logprob.push_back(-static_cast<double>(hash % 100) / 10.0);
+        result.first_token_logprob.push_back(FirstTokenLogprob(request.prompt, candidate, *request.image));
       }
       results.push_back(result);
     }
@@ -72,6 +74,11 @@ class FakeBackend : public ModelBackend {
   void Wait() {
     ++calls;
     if (delay.count() > 0) std::this_thread::sleep_for(delay);
+  }
+  // The same value whether it comes from generation or from scoring.
+  static double FirstTokenLogprob(const std::string& prompt, const std::string& text,
+                                  const image::ChwFloatImage& image) {
+    return -static_cast<double>(StableHash(prompt + text + ImageKey(image)) % 100) / 10.0;
   }
   static std::string ImageKey(const image::ChwFloatImage& image) {
     double sum = 0;

@@ -28,8 +28,8 @@ Inputs RandomInputs() {
 TEST(Attention, ManualKernelEqualsSoftmaxOfMaskedScores) {
   const Inputs in = RandomInputs();
   const torch::Tensor out = Attend(in.q, in.k, in.v, in.allowed, 0.5, AttentionKernel::kManual);
-  const torch::Tensor scores =
-      torch::matmul(in.q, in.k.transpose(-2, -1)) * 0.5 + torch::where(in.allowed, 0.0, -1e30).to(torch::kFloat32);
+  const torch::Tensor scores = torch::matmul(in.q, in.k.transpose(-2, -1)) * 0.5 +
+                               torch::where(in.allowed, 0.0, -1e30).to(torch::kFloat32);
   EXPECT_TRUE(torch::allclose(out, torch::matmul(scores.softmax(-1), in.v), 1e-5, 1e-5));
 }
 
@@ -43,14 +43,16 @@ TEST(Attention, MaskedKeysDoNotChangeTheOutput) {
 }
 
 TEST(Attention, FusedKernelAgreesWithTheManualOne) {
-  if (!FusedAttentionAvailable()) GTEST_SKIP() << "skipped: this libtorch (" << TORCH_VERSION << ") has no fused attention";
+  if (!FusedAttentionAvailable())
+    GTEST_SKIP() << "skipped: this libtorch (" << TORCH_VERSION << ") has no fused attention";
   const Inputs in = RandomInputs();
   const torch::Tensor manual = Attend(in.q, in.k, in.v, in.allowed, 0.35, AttentionKernel::kManual);
   const torch::Tensor fused = Attend(in.q, in.k, in.v, in.allowed, 0.35, AttentionKernel::kFused);
   EXPECT_FALSE(fused.isnan().any().item<bool>());
   EXPECT_TRUE(torch::allclose(manual, fused, 1e-5, 1e-5));
   const torch::Tensor unmasked = Attend(in.q, in.k, in.v, {}, 0.35, AttentionKernel::kFused);
-  EXPECT_TRUE(torch::allclose(unmasked, Attend(in.q, in.k, in.v, {}, 0.35, AttentionKernel::kManual), 1e-5, 1e-5));
+  EXPECT_TRUE(
+      torch::allclose(unmasked, Attend(in.q, in.k, in.v, {}, 0.35, AttentionKernel::kManual), 1e-5, 1e-5));
 }
 
 TEST(Attention, KernelNamesAreParsedAndUnknownOnesRejected) {

@@ -19,12 +19,14 @@ LlamaModel Model() {
 
 // -sum log p(ids | context) from one pass over context + ids.
 double LoneNll(const LlamaModel& model, const torch::Tensor& context, const std::vector<int32_t>& ids) {
-  const torch::Tensor fed = model.Embed(torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64));
+  const torch::Tensor fed =
+      model.Embed(torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64));
   const torch::Tensor sequence = torch::cat({context, fed}).unsqueeze(0);
   const int64_t length = sequence.size(1);
   KvCache cache = model.NewCache(1, length);
-  const torch::Tensor logp = model.Logits(model.Forward(sequence, torch::arange(length).unsqueeze(0),
-                                                        torch::ones({1, length}, torch::kBool), cache))[0]
+  const torch::Tensor logp = model
+                                 .Logits(model.Forward(sequence, torch::arange(length).unsqueeze(0),
+                                                       torch::ones({1, length}, torch::kBool), cache))[0]
                                  .log_softmax(-1);
   double nll = 0;
   for (size_t j = 0; j < ids.size(); ++j)
@@ -50,7 +52,8 @@ TEST(CandidateScoring, BatchedScoresEqualLonePassesForEveryPromptAndCandidate) {
         const auto& ids = prompts[p].candidates[c];
         EXPECT_NEAR(scored[p].summed_nll[c], LoneNll(model, prompts[p].context, ids), 1e-4)
             << "prompt " << p << " candidate " << c << " max_rows " << max_rows;
-        EXPECT_NEAR(scored[p].first_token_logprob[c], -LoneNll(model, prompts[p].context, {ids.front()}), 1e-5);
+        EXPECT_NEAR(scored[p].first_token_logprob[c], -LoneNll(model, prompts[p].context, {ids.front()}),
+                    1e-5);
       }
     }
   }

@@ -29,8 +29,9 @@ std::vector<int32_t> PlainGreedy(const LlamaModel& model, const torch::Tensor& c
   for (int step = 0; step < budget; ++step) {
     const int64_t length = sequence.size(0);
     KvCache cache = model.NewCache(1, length);
-    torch::Tensor logits = model.Logits(model.Forward(sequence.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                                      torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
+    torch::Tensor logits =
+        model.Logits(model.Forward(sequence.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                   torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
     if (step == 0) logits[kEos] = -std::numeric_limits<float>::infinity();
     const auto id = logits.argmax().item<int64_t>();
     ids.push_back(static_cast<int32_t>(id));
@@ -42,7 +43,8 @@ std::vector<int32_t> PlainGreedy(const LlamaModel& model, const torch::Tensor& c
 
 std::vector<GenerationRow> Rows(const LlamaModel& model) {
   std::vector<GenerationRow> rows;
-  const std::vector<std::vector<int64_t>> prompts = {{1, 5, 9, 3}, {1, 7}, {1, 30, 31, 32, 33, 34}, {1, 12, 6}};
+  const std::vector<std::vector<int64_t>> prompts = {
+      {1, 5, 9, 3}, {1, 7}, {1, 30, 31, 32, 33, 34}, {1, 12, 6}};
   const int budgets[] = {9, 3, 12, 0};
   for (size_t i = 0; i < prompts.size(); ++i)
     rows.push_back({model.Embed(torch::tensor(prompts[i], torch::kInt64)), budgets[i], {}});
@@ -56,7 +58,8 @@ TEST(GreedyGeneration, BatchedLoopGivesThePlainLoopsTokensRowByRow) {
   const auto generated = GenerateGreedy(model, rows, kEos);
   ASSERT_EQ(generated.size(), rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    EXPECT_EQ(generated[i].token_ids, PlainGreedy(model, rows[i].context, rows[i].max_new_tokens)) << "row " << i;
+    EXPECT_EQ(generated[i].token_ids, PlainGreedy(model, rows[i].context, rows[i].max_new_tokens))
+        << "row " << i;
     EXPECT_LE(static_cast<int>(generated[i].token_ids.size()), rows[i].max_new_tokens);
   }
   EXPECT_TRUE(generated[3].token_ids.empty());
@@ -85,9 +88,11 @@ TEST(GreedyGeneration, FirstStepLogProbabilitiesComeFromThePrefillBeforeTheEosBa
   const auto& context = rows[0].context;
   const int64_t length = context.size(0);
   KvCache cache = model.NewCache(1, length);
-  const torch::Tensor logp = model.Logits(model.Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                                        torch::ones({1, length}, torch::kBool), cache))[0][length - 1]
-                                 .log_softmax(-1);
+  const torch::Tensor logp =
+      model
+          .Logits(model.Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                torch::ones({1, length}, torch::kBool), cache))[0][length - 1]
+          .log_softmax(-1);
   ASSERT_EQ(generated[0].first_step_logprobs.size(), 2u);
   EXPECT_NEAR(generated[0].first_step_logprobs[0], logp[kEos].item<double>(), 1e-5);
   EXPECT_NEAR(generated[0].first_step_logprobs[1], logp[7].item<double>(), 1e-5);
@@ -100,7 +105,8 @@ TEST(GreedyGeneration, LeftPadPlacesRowsAtTheEndWithTheirOwnPositions) {
   const LeftPaddedBatch batch = LeftPad({a, b}, 2);
   EXPECT_EQ(batch.longest, 3);
   EXPECT_TRUE(torch::equal(batch.positions, torch::tensor({{1, 0, 1}, {0, 1, 2}}, torch::kInt64)));
-  EXPECT_TRUE(torch::equal(batch.valid, torch::tensor({{false, true, true, true, true}, {true, true, true, true, true}})));
+  EXPECT_TRUE(torch::equal(batch.valid,
+                           torch::tensor({{false, true, true, true, true}, {true, true, true, true, true}})));
   EXPECT_TRUE(torch::equal(batch.lengths, torch::tensor({2, 3}, torch::kInt64)));
   EXPECT_TRUE(torch::equal(batch.embeds[0][0], torch::zeros({3})));
 }

@@ -15,7 +15,8 @@ TEST(KvCache, WritesAtTheEndAndReturnsEverythingWrittenSoFar) {
   const torch::Tensor first = torch::ones({1, 1, 3, 2});
   for (int64_t layer = 0; layer < 2; ++layer) cache.Write(layer, first, first * 2);
   cache.Advance(3);
-  const auto [keys, values] = cache.Write(1, torch::full({1, 1, 1, 2}, 5.0f), torch::full({1, 1, 1, 2}, 6.0f));
+  const auto [keys, values] =
+      cache.Write(1, torch::full({1, 1, 1, 2}, 5.0f), torch::full({1, 1, 1, 2}, 6.0f));
   ASSERT_EQ(keys.sizes(), torch::IntArrayRef({1, 1, 4, 2}));
   EXPECT_TRUE(torch::equal(keys[0][0][0], torch::ones({2})));
   EXPECT_TRUE(torch::equal(keys[0][0][3], torch::full({2}, 5.0f)));
@@ -32,7 +33,8 @@ TEST(KvCache, GatherCopiesRowsWithTheirLengthIntoALargerCache) {
   EXPECT_EQ(gathered.length(), 2);
   EXPECT_EQ(gathered.capacity(), 3);
   const auto [keys, values] = gathered.Write(0, torch::full({3, 1, 1, 1}, 9.0f), torch::zeros({3, 1, 1, 1}));
-  EXPECT_TRUE(torch::equal(keys.flatten(), torch::tensor({3.0f, 4.0f, 9.0f, 3.0f, 4.0f, 9.0f, 1.0f, 2.0f, 9.0f})));
+  EXPECT_TRUE(
+      torch::equal(keys.flatten(), torch::tensor({3.0f, 4.0f, 9.0f, 3.0f, 4.0f, 9.0f, 1.0f, 2.0f, 9.0f})));
   // The original is untouched by writes into the copy.
   const auto [original, unused] = cache.Write(0, torch::zeros({2, 1, 0, 1}), torch::zeros({2, 1, 0, 1}));
   EXPECT_TRUE(torch::equal(original.flatten(), torch::tensor({1.0f, 2.0f, 3.0f, 4.0f})));

@@ -65,9 +65,9 @@ TEST(LlamaModel, LeftPaddingWithMaskedKeysDoesNotChangeTheLogits) {
   const torch::Tensor plain = model->Logits(
       model->Forward(embeds, torch::arange(3).unsqueeze(0), torch::ones({1, 3}, torch::kBool), plain_cache));
   const torch::Tensor padded_embeds = torch::cat({torch::zeros({1, 2, kHidden}), embeds}, 1);
-  const torch::Tensor padded = model->Logits(model->Forward(padded_embeds, torch::tensor({{1, 1, 0, 1, 2}}),
-                                                            torch::tensor({{false, false, true, true, true}}),
-                                                            padded_cache));
+  const torch::Tensor padded =
+      model->Logits(model->Forward(padded_embeds, torch::tensor({{1, 1, 0, 1, 2}}),
+                                   torch::tensor({{false, false, true, true, true}}), padded_cache));
   EXPECT_TRUE(torch::allclose(padded[0].slice(0, 2), plain[0], 1e-5, 1e-5));
 }
 

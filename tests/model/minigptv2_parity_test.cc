@@ -126,8 +126,9 @@ TEST_F(MiniGptV2Parity, FirstStepLogitsMatchThePythonReferenceWithin1e4) {
         {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
     const int64_t length = context.size(0);
     KvCache cache = llama->NewCache(1, length);
-    const auto logits = llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                                     torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
+    const auto logits =
+        llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                     torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
     const auto expected_values = reference_case["first_logits"].get<std::vector<float>>();
     const auto expected = torch::tensor(expected_values);
     ASSERT_EQ(logits.size(0), expected.size(0));
@@ -171,8 +172,9 @@ TEST_F(MiniGptV2Parity, Bfloat16PathStaysCloseToTheReferenceLogits) {
       {llama->Embed(ids(prompt->before_image)), image_embeds[0], llama->Embed(ids(prompt->after_image))});
   const int64_t length = context.size(0);
   KvCache cache = llama->NewCache(1, length);
-  const auto logits = llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
-                                                   torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
+  const auto logits =
+      llama->Logits(llama->Forward(context.unsqueeze(0), torch::arange(length).unsqueeze(0),
+                                   torch::ones({1, length}, torch::kBool), cache))[0][length - 1];
   EXPECT_EQ(logits.scalar_type(), torch::kFloat32);
   const auto expected = torch::tensor(reference_case["first_logits"].get<std::vector<float>>());
   const double worst = (logits - expected).abs().max().item<double>();

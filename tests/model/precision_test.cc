@@ -33,10 +33,11 @@ void RunModel(torch::ScalarType compute, EncodedRun& run) {
   const auto projector = testing::RandomProjectorWeights();
   const auto llama_weights = testing::RandomLlamaWeights();
   const TensorPlacement placement{torch::kCPU, compute};
-  auto encoder = ImageEncoder::Build({&vit, "vit"}, {&projector, "checkpoint"}, testing::RandomVitArchitecture(),
-                                     testing::kLlamaHidden, placement);
+  auto encoder = ImageEncoder::Build({&vit, "vit"}, {&projector, "checkpoint"},
+                                     testing::RandomVitArchitecture(), testing::kLlamaHidden, placement);
   ASSERT_TRUE(encoder) << encoder.error().message;
-  auto llama = LlamaModel::Build({&llama_weights, "llama"}, testing::RandomLlamaConfig(), "config.json", placement);
+  auto llama =
+      LlamaModel::Build({&llama_weights, "llama"}, testing::RandomLlamaConfig(), "config.json", placement);
   ASSERT_TRUE(llama) << llama.error().message;
   c10::InferenceMode inference;
   torch::manual_seed(3);

@@ -17,9 +17,9 @@ inline constexpr int64_t kLlamaHidden = 16, kLlamaFfn = 24, kLlamaVocab = 40, kL
                          kLlamaHeads = 2;
 
 inline nlohmann::json RandomLlamaConfig() {
-  return {{"hidden_size", kLlamaHidden},    {"num_hidden_layers", kLlamaLayers},
+  return {{"hidden_size", kLlamaHidden},        {"num_hidden_layers", kLlamaLayers},
           {"num_attention_heads", kLlamaHeads}, {"intermediate_size", kLlamaFfn},
-          {"vocab_size", kLlamaVocab},      {"rms_norm_eps", 1e-5}};
+          {"vocab_size", kLlamaVocab},          {"rms_norm_eps", 1e-5}};
 }
 
 inline std::map<std::string, torch::Tensor> RandomLlamaWeights() {
