@@ -18,6 +18,23 @@ struct PixelBox {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
 };
 
+// IconVQA: what the minigptv2 ranking rule (iconvqa_choice.h) needs beyond
+// the summed NLLs. Empty in predictions that predate it.
+struct ChoiceScoringDetail {
+  std::vector<int> tokens;  // per choice: answer tokens scored (the choice's ids + EOS)
+  // Per piece of the "_"-split of the "_"-joined choices, only when that
+  // split differs from the choices (a choice contains "_"): summed NLL and
+  // tokens, as for the choices.
+  std::vector<double> split_nll;
+  std::vector<int> split_tokens;
+  // Positions of the context the answers follow: the added and the literal
+  // BOS, the prompt's text ids and the image embedding positions.
+  std::optional<int> prompt_positions;
+  std::optional<int> padding_tokens;  // tokens of the padding candidate "none" + EOS
+
+  bool empty() const { return tokens.empty() && !prompt_positions && !padding_tokens; }
+};
+
 // One scored sample: the model's output and the references for it.
 struct MetricSample {
   std::string id;      // sample id as text, for per-sample output and messages
@@ -35,6 +52,8 @@ struct MetricSample {
   int label = 0;
   std::optional<double> p_yes;         // HM: model probability of "yes"
   std::vector<double> candidates_nll;  // IconVQA: summed NLL per choice, lower = better
+  std::vector<std::string> choices;    // IconVQA: the choices as the annotation lists them
+  ChoiceScoringDetail choice_detail;   // IconVQA: lengths for the minigptv2 rule
 
   // REC: the referred object's box and the original image size in pixels.
   PixelBox box;
