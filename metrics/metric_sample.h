@@ -50,7 +50,11 @@ struct MetricSample {
   // Binary / choice labels: VSR and HM 0 or 1; IconVQA the 0-based index of
   // the correct choice.
   int label = 0;
-  std::optional<double> p_yes;         // HM: model probability of "yes"
+  std::optional<double> p_yes;  // HM: model probability of "yes"
+  // VizWiz: the annotation's `answerable` flag (0/1, absent when the file has
+  // none) and the model's first-token probability of "unanswerable".
+  std::optional<int> answerable;
+  std::optional<double> p_unanswerable;
   std::vector<double> candidates_nll;  // IconVQA: summed NLL per choice, lower = better
   std::vector<std::string> choices;    // IconVQA: the choices as the annotation lists them
   ChoiceScoringDetail choice_detail;   // IconVQA: lengths for the minigptv2 rule

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "benchmarks/rec_resampling.h"
+#include "metrics/iconvqa_choice.h"
 
 namespace vleval {
 namespace {
@@ -28,8 +29,8 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const Plann
   if (entry.task.loader == "iconvqa") return RankChoices(entry, batch);
   auto records = Generate(entry, batch);
   if (!records) return records;
-  if (entry.task.loader == "hm") {
-    if (auto status = AddYesProbability(batch, *records); !status)
+  if (const std::string& candidate = entry.task.generation.first_token_probability; !candidate.empty()) {
+    if (auto status = AddFirstTokenProbability(candidate, batch, *records); !status)
       return BatchError(entry, Error{status.message()});
   }
   if (entry.rec_resample) {
@@ -56,37 +57,58 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const Plan
 
 Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
     const PlannedEntry& entry, std::span<const PendingSample> batch) {
+  // Per sample: its choices, then the scripts' "_"-split pieces when they
+  // differ, then the padding candidate (only its length is used).
   std::vector<ScoreRequest> requests;
+  std::vector<std::size_t> choice_counts, piece_counts;
   for (const auto& pending : batch) {
-    const auto& choices = pending.sample->references.at("choices");
-    requests.push_back({&pending.image, pending.prompt, choices.get<std::vector<std::string>>()});
+    auto candidates = pending.sample->references.at("choices").get<std::vector<std::string>>();
+    choice_counts.push_back(candidates.size());
+    auto pieces = IconVqaMiniGptV2Candidates(candidates);
+    piece_counts.push_back(pieces == candidates ? 0 : pieces.size());
+    if (pieces != candidates) candidates.insert(candidates.end(), pieces.begin(), pieces.end());
+    candidates.push_back(kIconVqaPaddingCandidate);
+    requests.push_back({&pending.image, pending.prompt, std::move(candidates)});
   }
   auto results = backend_.ScoreCandidates(requests);
   if (!results) return BatchError(entry, results.error());
   std::vector<PredictionRecord> records;
   for (std::size_t i = 0; i < batch.size(); ++i) {
+    const ScoreResult& scores = (*results)[i];
+    const auto choices = static_cast<std::ptrdiff_t>(choice_counts[i]);
+    const auto pieces = static_cast<std::ptrdiff_t>(piece_counts[i]);
     PredictionRecord record;
     record.id = batch[i].sample->id;
     record.prompt = batch[i].prompt;
-    record.candidates_nll = (*results)[i].candidates_nll;
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < record.candidates_nll.size(); ++c) {
-      if (record.candidates_nll[c] < record.candidates_nll[best]) best = c;
-    }
-    record.output = requests[i].candidates.empty() ? "" : requests[i].candidates[best];
+    record.candidates_nll.assign(scores.candidates_nll.begin(), scores.candidates_nll.begin() + choices);
+    ChoiceScoringDetail& detail = record.choice_detail;
+    detail.tokens.assign(scores.candidates_tokens.begin(), scores.candidates_tokens.begin() + choices);
+    detail.split_nll.assign(scores.candidates_nll.begin() + choices,
+                            scores.candidates_nll.begin() + choices + pieces);
+    detail.split_tokens.assign(scores.candidates_tokens.begin() + choices,
+                               scores.candidates_tokens.begin() + choices + pieces);
+    detail.prompt_positions = scores.prompt_positions;
+    detail.padding_tokens = scores.candidates_tokens.back();
+    const int best = IconVqaBestChoice(record.candidates_nll);
+    record.output = best < 0 ? "" : requests[i].candidates[static_cast<std::size_t>(best)];
     records.push_back(std::move(record));
   }
   return records;
 }
 
-Status ModelPredictionSource::AddYesProbability(std::span<const PendingSample> batch,
-                                                std::vector<PredictionRecord>& records) {
+Status ModelPredictionSource::AddFirstTokenProbability(const std::string& candidate,
+                                                       std::span<const PendingSample> batch,
+                                                       std::vector<PredictionRecord>& records) {
+  if (PredictionRecord probe; FirstTokenProbabilityField(probe, candidate) == nullptr)
+    return Error{"no prediction field for first_token_probability '" + candidate +
+                 "' (known: yes, unanswerable)"};
   std::vector<ScoreRequest> requests;
-  for (const auto& pending : batch) requests.push_back({&pending.image, pending.prompt, {"yes"}});
+  for (const auto& pending : batch) requests.push_back({&pending.image, pending.prompt, {candidate}});
   auto results = backend_.ScoreCandidates(requests);
   if (!results) return results.error();
-  for (std::size_t i = 0; i < batch.size(); ++i)
-    records[i].p_yes = std::exp((*results)[i].first_token_logprob.at(0));
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    *FirstTokenProbabilityField(records[i], candidate) = std::exp((*results)[i].first_token_logprob.at(0));
+  }
   return {};
 }
 

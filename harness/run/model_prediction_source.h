@@ -1,9 +1,13 @@
 // Predictions from a ModelBackend, by task family: greedy generation for the
 // generative tasks; IconVQA ranks its choices by ScoreCandidates
-// (candidates_nll, output = the best choice); Hateful Memes generates and also
-// records p_yes = exp(first-token log-prob of "yes"); REC repeats rejected
-// samples with the official resampling prompts (benchmarks/rec_resampling.h)
-// and records the rounds used in `attempts`.
+// (candidates_nll, output = the lowest-NLL choice, plus the token counts of
+// the choices, of their "_"-split pieces and of the padding candidate for the
+// minigptv2 ranking, metrics/iconvqa_choice.h); a task whose config names
+// generation.first_token_probability (HM "yes", VizWiz "unanswerable") also
+// records exp(first-token log-prob) of that candidate (p_yes,
+// p_unanswerable); REC repeats rejected samples with the official resampling
+// prompts (benchmarks/rec_resampling.h) and records the rounds used in
+// `attempts`.
 #pragma once
 
 #include "harness/run/prediction_source.h"
@@ -25,7 +29,8 @@ class ModelPredictionSource : public PredictionSource {
                                                  std::span<const PendingSample> batch);
   Result<std::vector<PredictionRecord>> RankChoices(const PlannedEntry& entry,
                                                     std::span<const PendingSample> batch);
-  Status AddYesProbability(std::span<const PendingSample> batch, std::vector<PredictionRecord>& records);
+  Status AddFirstTokenProbability(const std::string& candidate, std::span<const PendingSample> batch,
+                                  std::vector<PredictionRecord>& records);
   Status Resample(const PlannedEntry& entry, std::span<const PendingSample> batch,
                   std::vector<PredictionRecord>& records);
 

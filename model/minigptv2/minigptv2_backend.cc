@@ -92,8 +92,12 @@ class MiniGptV2Backend final : public ModelBackend {
       }
       if (candidates.empty()) return Error{"request " + std::to_string(i) + ": no candidates"};
       const torch::Tensor image_embeds = EncodeImages({batch[i].image});
-      const auto scores = ScoreCandidateIds(llama_, Context(*prompt, image_embeds[0]), candidates);
-      results.push_back({scores.summed_nll, scores.first_token_logprob});
+      const torch::Tensor context = Context(*prompt, image_embeds[0]);
+      const auto scores = ScoreCandidateIds(llama_, context, candidates);
+      ScoreResult result{
+          scores.summed_nll, scores.first_token_logprob, {}, static_cast<int>(context.size(0))};
+      for (const auto& ids : candidates) result.candidates_tokens.push_back(static_cast<int>(ids.size()));
+      results.push_back(std::move(result));
     }
     return results;
   }
