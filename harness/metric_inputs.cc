@@ -79,8 +79,8 @@ Status FillReferences(const std::string& loader, const Sample& sample, const Cha
 
 Status LoadChairInputs(const TaskConfig& task, const std::filesystem::path& data_root,
                        const std::vector<Sample>& samples, ScoringOptions& options, ChairReferenceMap& out) {
-  auto resources = chair::ReadChairResources(data_root / "chair" / "synonyms.txt",
-                                             data_root / "chair" / "punkt_tab" / "english");
+  auto resources =
+      chair::ReadChairResources(data_root / chair::kChairSynonymsFile, data_root / chair::kChairPunktDir);
   if (!resources) return resources.error();
   options.resources.insert(resources->begin(), resources->end());
 
