@@ -17,7 +17,9 @@ struct ScoredCandidates {
   int padding_tokens = 0;
 };
 
-Result<ScoredCandidates> CandidatesOf(const MetricSample& sample) {
+// The sample's candidates, or nullopt when its pieces hold an empty one that
+// the model backends do not score (the sample is then wrong).
+Result<std::optional<ScoredCandidates>> CandidatesOf(const MetricSample& sample) {
   const ChoiceScoringDetail& detail = sample.choice_detail;
   const auto where = "iconvqa_choice: sample " + sample.id + ": ";
   if (!detail.prompt_positions || !detail.padding_tokens ||
@@ -29,6 +31,7 @@ Result<ScoredCandidates> CandidatesOf(const MetricSample& sample) {
                           *detail.padding_tokens};
   const auto pieces = IconVqaMiniGptV2Candidates(sample.choices);
   if (!sample.choices.empty() && pieces != sample.choices) {
+    if (!IconVqaPiecesScorable(pieces) && detail.split_nll.empty()) return std::optional<ScoredCandidates>();
     if (detail.split_nll.size() != pieces.size() || detail.split_tokens.size() != pieces.size()) {
       return Error{where +
                    "a choice contains \"_\": the minigptv2 ranking needs split_nll and split_tokens for " +
@@ -37,7 +40,7 @@ Result<ScoredCandidates> CandidatesOf(const MetricSample& sample) {
     scored.nll = &detail.split_nll;
     scored.tokens = &detail.split_tokens;
   }
-  return scored;
+  return std::optional<ScoredCandidates>(scored);
 }
 
 // Ranks samples [begin, end), one batch of the scripts, into `top`.
@@ -49,8 +52,9 @@ Status RankBatch(const std::vector<MetricSample>& samples, size_t begin, size_t 
     if (samples[i].candidates_nll.empty()) continue;  // no prediction: wrong, outside the batch's passes
     auto scored = CandidatesOf(samples[i]);
     if (!scored) return scored.error();
-    max_prompt = std::max(max_prompt, scored->prompt_positions);
-    max_count = std::max(max_count, scored->nll->size());
+    if (!*scored) continue;  // an empty piece: wrong, outside the batch's passes
+    max_prompt = std::max(max_prompt, (*scored)->prompt_positions);
+    max_count = std::max(max_count, (*scored)->nll->size());
     batch[i - begin] = *scored;
   }
   std::vector<std::vector<double>> losses(batch.size(), std::vector<double>(max_count));
@@ -79,8 +83,20 @@ Result<MetricReport> ScoreIconVqa(Dialect dialect, const std::vector<MetricSampl
   if (dialect == Dialect::kMiniGptV2 && any_detail) {
     auto top = IconVqaMiniGptV2Ranking(samples);
     if (!top) return top.error();
-    return CountHits(samples.size(), options.max_threads,
-                     [&](size_t i) { return (*top)[i] >= 0 && (*top)[i] == samples[i].label; });
+    MetricReport report = CountHits(samples.size(), options.max_threads, [&](size_t i) {
+      return (*top)[i] >= 0 && (*top)[i] == samples[i].label;
+    });
+    const auto unscorable = std::count_if(samples.begin(), samples.end(), [](const MetricSample& sample) {
+      return !sample.candidates_nll.empty() &&
+             !IconVqaPiecesScorable(IconVqaMiniGptV2Candidates(sample.choices));
+    });
+    if (unscorable > 0) {
+      report.notes.push_back(
+          "iconvqa minigptv2: " + std::to_string(unscorable) +
+          " samples whose choices split on \"_\" into an empty candidate were counted wrong "
+          "(the model backends do not score an empty answer)");
+    }
+    return report;
   }
   MetricReport report = CountHits(samples.size(), options.max_threads, [&](size_t i) {
     const int best = IconVqaBestChoice(samples[i].candidates_nll);
@@ -98,6 +114,10 @@ Result<MetricReport> ScoreIconVqa(Dialect dialect, const std::vector<MetricSampl
 
 std::vector<std::string> IconVqaMiniGptV2Candidates(const std::vector<std::string>& choices) {
   return PySplitOn(PyJoin(choices, "_"), "_");
+}
+
+bool IconVqaPiecesScorable(const std::vector<std::string>& pieces) {
+  return std::none_of(pieces.begin(), pieces.end(), [](const std::string& piece) { return piece.empty(); });
 }
 
 int IconVqaBestChoice(const std::vector<double>& candidates_nll) {

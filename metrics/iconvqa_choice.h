@@ -48,6 +48,11 @@ inline constexpr double kIconVqaPaddedLoss = 9999;
 // The candidates the scripts score for `choices`: "_".join(choices).split("_").
 std::vector<std::string> IconVqaMiniGptV2Candidates(const std::vector<std::string>& choices);
 
+// False when a piece is empty (a choice with a leading, trailing or doubled
+// "_"): the model backends refuse an empty candidate, so such a sample's
+// pieces are not scored and the minigptv2 rule counts it wrong, with a note.
+bool IconVqaPiecesScorable(const std::vector<std::string>& pieces);
+
 // Index of the best (lowest-NLL) choice, first on ties; -1 when empty or any
 // value is NaN.
 int IconVqaBestChoice(const std::vector<double>& candidates_nll);

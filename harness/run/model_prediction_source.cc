@@ -58,15 +58,17 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const Plan
 Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
     const PlannedEntry& entry, std::span<const PendingSample> batch) {
   // Per sample: its choices, then the scripts' "_"-split pieces when they
-  // differ, then the padding candidate (only its length is used).
+  // differ (and none is empty), then the padding candidate (only its length
+  // is used).
   std::vector<ScoreRequest> requests;
   std::vector<std::size_t> choice_counts, piece_counts;
   for (const auto& pending : batch) {
     auto candidates = pending.sample->references.at("choices").get<std::vector<std::string>>();
     choice_counts.push_back(candidates.size());
     auto pieces = IconVqaMiniGptV2Candidates(candidates);
-    piece_counts.push_back(pieces == candidates ? 0 : pieces.size());
-    if (pieces != candidates) candidates.insert(candidates.end(), pieces.begin(), pieces.end());
+    const bool split = pieces != candidates && IconVqaPiecesScorable(pieces);
+    piece_counts.push_back(split ? pieces.size() : 0);
+    if (split) candidates.insert(candidates.end(), pieces.begin(), pieces.end());
     candidates.push_back(kIconVqaPaddingCandidate);
     requests.push_back({&pending.image, pending.prompt, std::move(candidates)});
   }

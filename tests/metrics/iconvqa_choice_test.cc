@@ -135,6 +135,21 @@ TEST(IconVqaMiniGptV2Ranking, AChoiceWithUnderscoreNeedsItsPieces) {
   EXPECT_NE(top.error().message.find("sample 1"), std::string::npos) << top.error().message;
 }
 
+TEST(IconVqaChoiceMetric, AChoiceSplittingIntoAnEmptyPieceIsWrongWithANote) {
+  auto samples = CaseSamples();
+  samples[1].choices = {"red_", "green"};  // pieces "red", "", "green": not scored by the backends
+  samples[1].choice_detail.split_nll.clear();
+  samples[1].choice_detail.split_tokens.clear();
+  auto top = IconVqaMiniGptV2Ranking(samples);
+  ASSERT_TRUE(top.ok()) << top.error().message;
+  EXPECT_EQ((*top)[1], -1);
+  EXPECT_EQ((*top)[0], 0);  // left out of its batch like a sample without prediction
+  auto report = IconVqaChoiceMetric().score(Dialect::kMiniGptV2, samples, {});
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->notes.size(), 1u);
+  EXPECT_NE(report->notes[0].find("1 samples"), std::string::npos) << report->notes[0];
+}
+
 TEST(IconVqaChoiceMetric, PartialTokenCountsAreAnErrorNamingTheSample) {
   auto samples = CaseSamples();
   samples[4].choice_detail.tokens.pop_back();
