@@ -82,15 +82,25 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
     PredictionRecord record;
     record.id = batch[i].sample->id;
     record.prompt = batch[i].prompt;
+    const std::size_t requested = requests[i].candidates.size();
+    if (scores.candidates_nll.size() != requested) {
+      return BatchError(
+          entry, Error{"request " + std::to_string(i) + ": " + std::to_string(scores.candidates_nll.size()) +
+                       " scores for " + std::to_string(requested) + " candidates"});
+    }
     record.candidates_nll.assign(scores.candidates_nll.begin(), scores.candidates_nll.begin() + choices);
-    ChoiceScoringDetail& detail = record.choice_detail;
-    detail.tokens.assign(scores.candidates_tokens.begin(), scores.candidates_tokens.begin() + choices);
-    detail.split_nll.assign(scores.candidates_nll.begin() + choices,
-                            scores.candidates_nll.begin() + choices + pieces);
-    detail.split_tokens.assign(scores.candidates_tokens.begin() + choices,
-                               scores.candidates_tokens.begin() + choices + pieces);
-    detail.prompt_positions = scores.prompt_positions;
-    detail.padding_tokens = scores.candidates_tokens.back();
+    // A backend that reports no token counts leaves the detail empty: the
+    // minigptv2 rule then falls back to summed NLL with a note.
+    if (scores.candidates_tokens.size() == requested && scores.prompt_positions > 0) {
+      ChoiceScoringDetail& detail = record.choice_detail;
+      detail.tokens.assign(scores.candidates_tokens.begin(), scores.candidates_tokens.begin() + choices);
+      detail.split_nll.assign(scores.candidates_nll.begin() + choices,
+                              scores.candidates_nll.begin() + choices + pieces);
+      detail.split_tokens.assign(scores.candidates_tokens.begin() + choices,
+                                 scores.candidates_tokens.begin() + choices + pieces);
+      detail.prompt_positions = scores.prompt_positions;
+      detail.padding_tokens = scores.candidates_tokens.back();
+    }
     const int best = IconVqaBestChoice(record.candidates_nll);
     record.output = best < 0 ? "" : requests[i].candidates[static_cast<std::size_t>(best)];
     records.push_back(std::move(record));
