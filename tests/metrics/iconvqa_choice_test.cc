@@ -54,9 +54,9 @@ std::vector<MetricSample> CaseSamples() {
 
 // Top candidate of every crafted case under the scripts' rule, as the Python
 // reference (scripts/iconvqa_reference_rank.py) computes it.
-const std::vector<int> kScriptsTop = {1, 1, 3, 0, 1, 0, 0, 1, 1, 0, 0, 1};
+const std::vector<int> kScriptsTop = {1, 1, 3, 0, 1, 0, 0, 1, 1, 0, 0, 1, 1};
 // The same cases ranked by summed NLL per choice.
-const std::vector<int> kSummedTop = {0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1};
+const std::vector<int> kSummedTop = {0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0};
 
 TEST(IconVqaBestChoice, LowestNllWinsAndTiesGoToTheFirstIndex) {
   EXPECT_EQ(IconVqaBestChoice({3.0, 1.5, 2.0}), 1);
