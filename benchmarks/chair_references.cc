@@ -26,19 +26,40 @@ Result<int64_t> ImageId(const json& annotation, const std::filesystem::path& fil
 
 }  // namespace
 
+std::vector<ChairTableFile> ChairTableFiles(const std::filesystem::path& synonyms_file,
+                                            const std::filesystem::path& punkt_dir) {
+  const std::string punkt =
+      " of nltk's punkt_tab English parameters (nltk_data package tokenizers/punkt_tab, folder english/: "
+      "`python3 -m nltk.downloader punkt_tab`, or punkt_tab.zip in github.com/nltk/nltk_data under "
+      "packages/tokenizers/)";
+  return {{"chair_synonyms", synonyms_file,
+           "the CHAIR synonym table (80 lines: a COCO category, then its synonyms), data/synonyms.txt of the "
+           "CHAIR authors' repository github.com/LisaAnne/Hallucination"},
+          {"punkt_abbrev_types", punkt_dir / "abbrev_types.txt", "the abbreviation list" + punkt},
+          {"punkt_collocations", punkt_dir / "collocations.tab", "the collocation table" + punkt},
+          {"punkt_sent_starters", punkt_dir / "sent_starters.txt", "the sentence-starter list" + punkt},
+          {"punkt_ortho_context", punkt_dir / "ortho_context.tab", "the orthographic-context table" + punkt}};
+}
+
+Status CheckChairTables(const std::filesystem::path& synonyms_file, const std::filesystem::path& punkt_dir) {
+  std::string missing;
+  for (const auto& table : ChairTableFiles(synonyms_file, punkt_dir)) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(table.path, error)) continue;
+    missing += (missing.empty() ? "" : "; ") + table.path.string() + " is missing: " + table.description;
+  }
+  if (missing.empty()) return {};
+  return Error{"CHAIR needs its tables: " + missing};
+}
+
 Result<std::map<std::string, std::string>> ReadChairResources(const std::filesystem::path& synonyms_file,
                                                               const std::filesystem::path& punkt_dir) {
+  if (auto status = CheckChairTables(synonyms_file, punkt_dir); !status) return Error{status.message()};
   std::map<std::string, std::string> resources;
-  const std::pair<const char*, std::filesystem::path> files[] = {
-      {"chair_synonyms", synonyms_file},
-      {"punkt_abbrev_types", punkt_dir / "abbrev_types.txt"},
-      {"punkt_collocations", punkt_dir / "collocations.tab"},
-      {"punkt_sent_starters", punkt_dir / "sent_starters.txt"},
-      {"punkt_ortho_context", punkt_dir / "ortho_context.tab"}};
-  for (const auto& [key, path] : files) {
-    auto text = ReadTextFile(path);
+  for (const auto& table : ChairTableFiles(synonyms_file, punkt_dir)) {
+    auto text = ReadTextFile(table.path);
     if (!text.ok()) return text.error();
-    resources[key] = std::move(*text);
+    resources[table.resource] = std::move(*text);
   }
   return resources;
 }

@@ -15,9 +15,27 @@
 
 namespace vleval::chair {
 
+// Where CHAIR's tables live under a data root, and what each file is.
+inline constexpr const char* kChairSynonymsFile = "chair/synonyms.txt";
+inline constexpr const char* kChairPunktDir = "chair/punkt_tab/english";
+
+struct ChairTableFile {
+  std::string resource;        // the key in ScoringOptions::resources (chair_metric.h)
+  std::filesystem::path path;  // the file
+  std::string description;     // what it is and where it is published, for error messages
+};
+
+// The five tables: `synonyms_file` and the four files of `punkt_dir`.
+std::vector<ChairTableFile> ChairTableFiles(const std::filesystem::path& synonyms_file,
+                                            const std::filesystem::path& punkt_dir);
+
+// OK when every table exists as a regular file and is readable; else an
+// error listing each missing one with what it is and where it is published.
+Status CheckChairTables(const std::filesystem::path& synonyms_file, const std::filesystem::path& punkt_dir);
+
 // Reads `synonyms_file` (LisaAnne/Hallucination data/synonyms.txt) and the
 // four tables of `punkt_dir` (nltk_data tokenizers/punkt_tab/english/) into
-// the resource map chair_metric.h names. Errors name the missing file.
+// the resource map chair_metric.h names. Errors are CheckChairTables's.
 Result<std::map<std::string, std::string>> ReadChairResources(const std::filesystem::path& synonyms_file,
                                                               const std::filesystem::path& punkt_dir);
 

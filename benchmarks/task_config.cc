@@ -28,6 +28,7 @@ Result<GenerationSettings> ParseGeneration(const nlohmann::json* object, const s
   StrictObject reader(*object, where + " generation");
   settings.max_new_tokens = reader.OptionalInt("max_new_tokens", settings.max_new_tokens);
   settings.batch_size = reader.OptionalInt("batch_size", settings.batch_size);
+  settings.first_token_probability = reader.OptionalString("first_token_probability");
   if (auto status = reader.Finish(); !status) return Error{status.message()};
   if (settings.max_new_tokens < 1 || settings.batch_size < 1) {
     return Error{where + ": generation.max_new_tokens and batch_size must be >= 1"};
@@ -132,6 +133,8 @@ nlohmann::json TaskConfigToJson(const TaskConfig& config) {
   out["dialect"] = config.dialect;
   out["generation"] = {{"max_new_tokens", config.generation.max_new_tokens},
                        {"batch_size", config.generation.batch_size}};
+  if (!config.generation.first_token_probability.empty())
+    out["generation"]["first_token_probability"] = config.generation.first_token_probability;
   if (config.expected_count) out["expected_count"] = *config.expected_count;
   return out;
 }

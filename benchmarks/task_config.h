@@ -26,6 +26,10 @@ struct PromptTemplate {
 struct GenerationSettings {
   int max_new_tokens = 20;
   int batch_size = 10;  // the official scripts' batch size (results do not depend on it)
+  // A candidate answer whose first-token probability is recorded after
+  // generation ("yes" for HM -> p_yes, "unanswerable" for VizWiz ->
+  // p_unanswerable; see harness/run/prediction_record.h); "" = none.
+  std::string first_token_probability;
 };
 
 struct TaskConfig {

@@ -29,6 +29,9 @@ Status FillReferences(const std::string& loader, const Sample& sample, const Cha
     out.answers = *answers;
     out.question_type = OptionalString(sample, "question_type");
     out.answer_type = OptionalString(sample, "answer_type");
+    if (const auto it = sample.references.find("answerable");
+        it != sample.references.end() && it->is_number())
+      out.answerable = it->get<int>();
   } else if (loader == "gqa") {
     auto answer = Field<std::string>(sample, id, "answer");
     if (!answer) return answer.error();
@@ -40,7 +43,10 @@ Status FillReferences(const std::string& loader, const Sample& sample, const Cha
   } else if (loader == "iconvqa") {
     auto answer = Field<int>(sample, id, "answer");
     if (!answer) return answer.error();
+    auto choices = Field<std::vector<std::string>>(sample, id, "choices");
+    if (!choices) return choices.error();
     out.label = *answer;
+    out.choices = *choices;
   } else if (loader == "refcoco") {
     auto bbox = Field<std::vector<double>>(sample, id, "bbox");
     auto width = Field<double>(sample, id, "width");
@@ -73,8 +79,8 @@ Status FillReferences(const std::string& loader, const Sample& sample, const Cha
 
 Status LoadChairInputs(const TaskConfig& task, const std::filesystem::path& data_root,
                        const std::vector<Sample>& samples, ScoringOptions& options, ChairReferenceMap& out) {
-  auto resources = chair::ReadChairResources(data_root / "chair" / "synonyms.txt",
-                                             data_root / "chair" / "punkt_tab" / "english");
+  auto resources =
+      chair::ReadChairResources(data_root / chair::kChairSynonymsFile, data_root / chair::kChairPunktDir);
   if (!resources) return resources.error();
   options.resources.insert(resources->begin(), resources->end());
 
@@ -109,7 +115,9 @@ Result<MetricSample> ToMetricSample(const std::string& loader, const Sample& sam
   if (prediction != nullptr) {
     out.output = prediction->output;
     out.p_yes = prediction->p_yes;
+    out.p_unanswerable = prediction->p_unanswerable;
     out.candidates_nll = prediction->candidates_nll;
+    out.choice_detail = prediction->choice_detail;
   }
   if (auto status = FillReferences(loader, sample, chair, out); !status) return Error{status.message()};
   return out;

@@ -57,11 +57,18 @@ Result<Prediction> ParseHarnessPrediction(const json& object) {
     return Error{"sample " + prediction.id + ": missing or non-string \"output\""};
   }
   prediction.output = output->get<std::string>();
-  for (const Status& status : {ReadOptional(object, "prompt", prediction.prompt),
-                               ReadOptional(object, "token_ids", prediction.token_ids),
-                               ReadOptional(object, "candidates_nll", prediction.candidates_nll),
-                               ReadOptional(object, "p_yes", prediction.p_yes),
-                               ReadOptional(object, "attempts", prediction.attempts)}) {
+  for (const Status& status :
+       {ReadOptional(object, "prompt", prediction.prompt),
+        ReadOptional(object, "token_ids", prediction.token_ids),
+        ReadOptional(object, "candidates_nll", prediction.candidates_nll),
+        ReadOptional(object, "candidates_tokens", prediction.choice_detail.tokens),
+        ReadOptional(object, "split_nll", prediction.choice_detail.split_nll),
+        ReadOptional(object, "split_tokens", prediction.choice_detail.split_tokens),
+        ReadOptional(object, "prompt_positions", prediction.choice_detail.prompt_positions),
+        ReadOptional(object, "padding_tokens", prediction.choice_detail.padding_tokens),
+        ReadOptional(object, "p_yes", prediction.p_yes),
+        ReadOptional(object, "p_unanswerable", prediction.p_unanswerable),
+        ReadOptional(object, "attempts", prediction.attempts)}) {
     if (!status.ok()) return Error{"sample " + prediction.id + ": " + status.message()};
   }
   return prediction;

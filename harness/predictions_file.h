@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "metrics/metric_sample.h"
 
 namespace vleval {
 
@@ -27,11 +28,13 @@ struct Prediction {
   std::string id;
   size_t line = 0;  // 1-based line (JSONL) or entry (array) it came from
   std::string prompt;
-  std::string output;                  // raw model text ("answer" in the OK-VQA file)
-  std::vector<int64_t> token_ids;      // generated ids, when recorded
-  std::vector<double> candidates_nll;  // IconVQA: summed NLL per choice
-  std::optional<double> p_yes;         // HM: probability of "yes"
-  std::optional<int> attempts;         // REC: resampling rounds used
+  std::string output;                    // raw model text ("answer" in the OK-VQA file)
+  std::vector<int64_t> token_ids;        // generated ids, when recorded
+  std::vector<double> candidates_nll;    // IconVQA: summed NLL per choice
+  ChoiceScoringDetail choice_detail;     // IconVQA: token counts (metrics/iconvqa_choice.h)
+  std::optional<double> p_yes;           // HM: probability of "yes"
+  std::optional<double> p_unanswerable;  // VizWiz: probability of "unanswerable"
+  std::optional<int> attempts;           // REC: resampling rounds used
 };
 
 struct PredictionsFile {
@@ -41,8 +44,10 @@ struct PredictionsFile {
 };
 
 // The harness's JSONL: one object per non-blank line with at least "id" and
-// "output"; optional "prompt", "token_ids", "candidates_nll", "p_yes",
-// "attempts"; other keys are ignored (the format is open to extension).
+// "output"; optional "prompt", "token_ids", "candidates_nll",
+// "candidates_tokens", "split_nll", "split_tokens", "prompt_positions",
+// "padding_tokens", "p_yes", "p_unanswerable", "attempts"; other keys are ignored (the format is open to
+// extension).
 Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path);
 
 // MiniGPT-v2's OK-VQA output: a JSON array of {"answer", "question_id"}.

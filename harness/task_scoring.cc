@@ -59,6 +59,7 @@ nlohmann::json TaskScoreJson(const TaskScore& score) {
   out["n"] = score.ids.size();
   out["metrics"] = nlohmann::json::object();
   for (const auto& [key, value] : score.report.metrics) out["metrics"][key] = value;
+  if (!score.report.breakdowns.empty()) out["breakdown"] = score.report.breakdowns;
   if (score.missing_predictions != 0) out["missing_predictions"] = score.missing_predictions;
   return out;
 }

@@ -38,7 +38,8 @@ Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesy
                                        const ScoringOptions& options);
 
 // {"task", "dialect", "n", "metrics"} as `vleval score` prints it; with
-// "missing_predictions" when non-zero.
+// "breakdown" (e.g. VizWiz's accuracy per answer type) when the metric gives
+// one and "missing_predictions" when non-zero.
 nlohmann::json TaskScoreJson(const TaskScore& score);
 
 }  // namespace vleval

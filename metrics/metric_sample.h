@@ -18,6 +18,23 @@ struct PixelBox {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
 };
 
+// IconVQA: what the minigptv2 ranking rule (iconvqa_choice.h) needs beyond
+// the summed NLLs. Empty in predictions that predate it.
+struct ChoiceScoringDetail {
+  std::vector<int> tokens;  // per choice: answer tokens scored (the choice's ids + EOS)
+  // Per piece of the "_"-split of the "_"-joined choices, only when that
+  // split differs from the choices (a choice contains "_"): summed NLL and
+  // tokens, as for the choices.
+  std::vector<double> split_nll;
+  std::vector<int> split_tokens;
+  // Positions of the context the answers follow: the added and the literal
+  // BOS, the prompt's text ids and the image embedding positions.
+  std::optional<int> prompt_positions;
+  std::optional<int> padding_tokens;  // tokens of the padding candidate "none" + EOS
+
+  bool empty() const { return tokens.empty() && !prompt_positions && !padding_tokens; }
+};
+
 // One scored sample: the model's output and the references for it.
 struct MetricSample {
   std::string id;      // sample id as text, for per-sample output and messages
@@ -33,8 +50,14 @@ struct MetricSample {
   // Binary / choice labels: VSR and HM 0 or 1; IconVQA the 0-based index of
   // the correct choice.
   int label = 0;
-  std::optional<double> p_yes;         // HM: model probability of "yes"
+  std::optional<double> p_yes;  // HM: model probability of "yes"
+  // VizWiz: the annotation's `answerable` flag (0/1, absent when the file has
+  // none) and the model's first-token probability of "unanswerable".
+  std::optional<int> answerable;
+  std::optional<double> p_unanswerable;
   std::vector<double> candidates_nll;  // IconVQA: summed NLL per choice, lower = better
+  std::vector<std::string> choices;    // IconVQA: the choices as the annotation lists them
+  ChoiceScoringDetail choice_detail;   // IconVQA: lengths for the minigptv2 rule
 
   // REC: the referred object's box and the original image size in pixels.
   PixelBox box;

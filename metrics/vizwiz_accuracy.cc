@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "metrics/average_precision.h"
 #include "metrics/parallel_scoring.h"
 #include "metrics/python_numeric.h"
 #include "metrics/python_text.h"
@@ -49,6 +50,38 @@ Result<MetricReport> ScoreMiniGptV2(const std::vector<MetricSample>& samples, co
   return report;
 }
 
+// Adds the unanswerability AP and F1 from p_unanswerable when the predictions carry it.
+Status AddUnanswerability(const std::vector<MetricSample>& samples, MetricReport& report) {
+  const bool any =
+      std::any_of(samples.begin(), samples.end(), [](const auto& s) { return s.p_unanswerable; });
+  if (!any) return {};  // predictions without scores (older runs, other harnesses): accuracy only
+  std::vector<int> unanswerable, predicted;
+  std::vector<double> scores;
+  for (const MetricSample& sample : samples) {
+    if (!sample.p_unanswerable) {
+      return Error{"vizwiz_accuracy: sample " + sample.id +
+                   " has no p_unanswerable while others do; unanswerable_ap needs it for every sample"};
+    }
+    if (!sample.answerable) {
+      report.notes.push_back(
+          "vizwiz official: sample " + sample.id +
+          " has no 'answerable' annotation; unanswerable_ap and unanswerable_f1 not computed");
+      return {};
+    }
+    const double answerable_score = 1.0 - *sample.p_unanswerable;  // the result file's `answerable`
+    unanswerable.push_back(1 - *sample.answerable);
+    scores.push_back(1.0 - answerable_score);
+    predicted.push_back(1.0 - answerable_score > 0.5);
+  }
+  auto ap = AveragePrecision(unanswerable, scores);
+  if (!ap) return Error{"vizwiz_accuracy: " + ap.error().message};
+  auto f1 = F1Score(unanswerable, predicted);
+  if (!f1) return Error{"vizwiz_accuracy: " + f1.error().message};
+  report.metrics["unanswerable_ap"] = PythonRound(100.0 * *ap, 2);
+  report.metrics["unanswerable_f1"] = PythonRound(100.0 * *f1, 2);
+  return {};
+}
+
 Result<MetricReport> ScoreOfficial(const std::vector<MetricSample>& samples, const ScoringOptions& options) {
   MetricReport notes_only;
   auto contractions = ContractionsFor(options, notes_only);
@@ -66,6 +99,7 @@ Result<MetricReport> ScoreOfficial(const std::vector<MetricSample>& samples, con
   MetricReport report = VqaStyleReport(accuracies, samples);
   report.breakdowns.erase("question_type");
   report.notes = std::move(notes_only.notes);
+  if (auto status = AddUnanswerability(samples, report); !status) return Error{status.message()};
   return report;
 }
 

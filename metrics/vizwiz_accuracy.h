@@ -11,9 +11,17 @@
 //             ("\n"/"\t" -> space, strip) and normalised (vqa_normalize.h);
 //             GT answers are compared raw (never normalised); leave-one-out
 //             by index; accuracy = round(100*sum/N, 2) with an `answer_type`
-//             breakdown, per-sample round(100*acc, 2). The unanswerability
-//             average precision and F1 are not computed (they need the
-//             model's `answerable` flag, which vleval predictions lack).
+//             breakdown (yes/no, number, other, unanswerable), per-sample
+//             round(100*acc, 2). Unanswerability, when the predictions carry
+//             p_unanswerable (the first-token probability of "unanswerable")
+//             and the annotations `answerable`: the predicted answerable
+//             score is 1 - p_unanswerable and, as the VizWiz code does,
+//             `unanswerable_ap` = round(100 * average_precision(1-gt,
+//             1-pred), 2) and `unanswerable_f1` = round(100 * f1(1-gt,
+//             (1-pred) > 0.5), 2) (average_precision.h). No sample with
+//             p_unanswerable: both omitted; only some: an error naming the
+//             first sample without it; a sample without `answerable`: both
+//             omitted with a note.
 //             VizWiz's contraction table uses typographic apostrophes; it is
 //             read from ScoringOptions::resources["vizwiz_contractions"] (the
 //             JSON object text) when given. Without it the VQA table is used

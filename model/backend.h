@@ -58,6 +58,13 @@ struct ScoreResult {
   // Per candidate: log-probability of its first token at the first answer
   // position (HM: p_yes = exp of the "yes" candidate's value).
   std::vector<double> first_token_logprob;
+  // Per candidate: the number of answer tokens scored (its ids and the EOS
+  // after them), the length of that candidate in the scripts' padded
+  // training-style pass (IconVQA's minigptv2 ranking, metrics/iconvqa_choice.h).
+  std::vector<int> candidates_tokens;
+  // Positions of the context every candidate follows: the added and the
+  // literal BOS, the prompt's text ids and the image embedding positions.
+  int prompt_positions = 0;
 };
 
 // A loaded model. Not thread-safe: one caller at a time. Outputs of a request

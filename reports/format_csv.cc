@@ -53,11 +53,12 @@ std::string RenderCsv(const ReportInput& input) {
     }
   }
   for (const auto& [name, entry] : input.results.entries) {
-    for (const auto& [key, value] : entry.metrics) Line(out, "metrics", name, key, {value, {}, {}});
+    for (const auto& [key, value] : entry.metrics) Line(out, "metrics", name, key, {value, {}, {}, {}, {}});
   }
   for (const auto& [name, entry] : input.results.entries) {
     for (const auto& [group, values] : entry.breakdown) {
-      for (const auto& [label, value] : values) Line(out, "breakdown:" + group, name, label, {value, {}, {}});
+      for (const auto& [label, value] : values)
+        Line(out, "breakdown:" + group, name, label, {value, {}, {}, {}, {}});
     }
   }
   return out.str();

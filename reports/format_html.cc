@@ -40,6 +40,10 @@ std::string CellHtml(const TableCell& cell, bool lower_is_better) {
             "\">" + Signed(*difference) + "</span>";
   }
   if (cell.p_value) html += "<br><span class=\"paper\">p " + PValueText(*cell.p_value) + "</span>";
+  if (cell.ci_low && cell.ci_high) {
+    html += "<br><span class=\"paper\">95% CI [" + Signed(*cell.ci_low) + ", " + Signed(*cell.ci_high) +
+            "]</span>";
+  }
   return html;
 }
 

@@ -58,6 +58,8 @@ std::string CellText(const TableCell& cell) {
       text += "--";
     if (auto difference = cell.Difference()) text += ", " + Math(Signed(*difference));
     if (cell.p_value) text += "; $p$=" + Math(PValueText(*cell.p_value));
+    if (cell.ci_low && cell.ci_high)
+      text += "; CI " + Math("[" + Signed(*cell.ci_low) + ", " + Signed(*cell.ci_high) + "]");
     text += ")}";
   }
   return text;

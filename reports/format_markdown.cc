@@ -8,7 +8,8 @@ namespace vleval {
 namespace {
 
 // "51.83 (56.9, -5.07)"; "51.83 (-)" when the paper has no value;
-// "- (56.9)" when not run; a p-value is appended as " p=0.003".
+// "- (56.9)" when not run; a p-value is appended as " p=0.003", a bootstrap
+// interval as " CI [-1.20, +0.40]".
 std::string CellText(const TableCell& cell) {
   std::string text;
   if (cell.run && cell.paper) {
@@ -19,6 +20,8 @@ std::string CellText(const TableCell& cell) {
     text = "- (" + Shortest(*cell.paper) + ")";
   }
   if (cell.p_value) text += " p=" + PValueText(*cell.p_value);
+  if (cell.ci_low && cell.ci_high)
+    text += " CI [" + Signed(*cell.ci_low) + ", " + Signed(*cell.ci_high) + "]";
   return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <tuple>
 
 namespace vleval {
 namespace {
@@ -54,7 +55,10 @@ TableRow Row(const PaperReference& paper, const ReportTable& table, const std::s
              const std::string& paper_row, ValueOf value_of) {
   TableRow row{label, {}};
   for (const auto& column : table.columns) {
-    row.cells.push_back({value_of(column), paper.Value(table.id, paper_row, column), std::nullopt});
+    TableCell cell;
+    cell.run = value_of(column);
+    cell.paper = paper.Value(table.id, paper_row, column);
+    row.cells.push_back(cell);
   }
   return row;
 }
@@ -110,36 +114,70 @@ ReportTable Table4(const RunResults& run, const PaperReference& paper) {
   return table;
 }
 
-ReportTable Table5(const RunResults& run, const PaperReference& paper, const AblationPValues& p) {
+// Table 5's rows: w/o from `without` (entries <task><without_suffix>), w from
+// `with`, and the delta row with the p-values and intervals available.
+ReportTable Table5Layout(const RunResults& with, const std::string& with_suffix, const RunResults& without,
+                         const std::string& without_suffix, const PaperReference& paper,
+                         const CheckpointPairing& paired) {
   ReportTable table = Skeleton(paper, "table5");
   const std::size_t tasks = table.columns.empty() ? 0 : table.columns.size() - 1;
-  for (const auto& [label, entry_suffix] :
-       {std::pair{kWithoutIdentifier, "@none"}, std::pair{kWithIdentifier, ""}}) {
-    const std::string suffix = entry_suffix;  // a named copy: clang 14 cannot capture bindings
-    TableRow row =
-        Row(paper, table, label, label, [&](const std::string& task) { return TopOne(run, task + suffix); });
+  for (const auto& [label, run, suffix] : {std::tuple{kWithoutIdentifier, &without, without_suffix},
+                                           std::tuple{kWithIdentifier, &with, with_suffix}}) {
+    const RunResults* source = run;  // named copies: clang 14 cannot capture bindings
+    const std::string entry_suffix = suffix;
+    TableRow row = Row(paper, table, label, label,
+                       [&](const std::string& task) { return TopOne(*source, task + entry_suffix); });
     if (!row.cells.empty()) row.cells.back().run = MeanOfRun(row.cells, tasks);
     table.rows.push_back(std::move(row));
   }
   TableRow delta{"delta (w - w/o)", {}};
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    const TableCell& without = table.rows[0].cells[c];
-    const TableCell& with = table.rows[1].cells[c];
+    const TableCell& without_cell = table.rows[0].cells[c];
+    const TableCell& with_cell = table.rows[1].cells[c];
     TableCell cell;
-    if (with.run && without.run) cell.run = *with.run - *without.run;
+    if (with_cell.run && without_cell.run) cell.run = *with_cell.run - *without_cell.run;
     // The paper prints two decimals at most: drop the binary noise of the subtraction.
-    if (with.paper && without.paper) cell.paper = std::round((*with.paper - *without.paper) * 1e9) / 1e9;
-    if (auto it = p.find(table.columns[c]); it != p.end()) cell.p_value = it->second;
+    if (with_cell.paper && without_cell.paper)
+      cell.paper = std::round((*with_cell.paper - *without_cell.paper) * 1e9) / 1e9;
+    if (auto it = paired.find(table.columns[c]); it != paired.end()) {
+      cell.p_value = it->second.p_value;
+      cell.ci_low = it->second.ci_low;
+      cell.ci_high = it->second.ci_high;
+    }
     delta.cells.push_back(cell);
   }
   table.rows.push_back(std::move(delta));
+  return table;
+}
+
+ReportTable Table5(const RunResults& run, const PaperReference& paper, const AblationPValues& p) {
+  CheckpointPairing paired;
+  for (const auto& [task, p_value] : p) paired[task].p_value = p_value;
+  ReportTable table = Table5Layout(run, "", run, "@none", paper, paired);
   table.notes.push_back(
       "Rows: entries <task>@none (w/o) and <task> (w). p: exact McNemar test on the "
       "paired per-sample outcomes of the two runs of a task.");
+  table.notes.push_back(
+      "Inference-time ablation: one checkpoint prompted with and without the identifiers. The paper "
+      "compares two checkpoints trained with and without them: vleval report --table5 RUN_WITH RUN_WITHOUT.");
   return table;
 }
 
 }  // namespace
+
+ReportTable BuildTwoCheckpointTable5(const RunResults& with, const RunResults& without,
+                                     const PaperReference& paper, const CheckpointPairing& paired) {
+  ReportTable table = Table5Layout(with, "", without, "", paper, paired);
+  auto checkpoint = [](const RunResults& run) {
+    return run.checkpoint.empty() ? run.backend : run.checkpoint;
+  };
+  table.notes.push_back("Two checkpoints, each evaluated with its own prompts: w = " + checkpoint(with) +
+                        ", w/o = " + checkpoint(without) + "; a task's value is its entry in each run.");
+  table.notes.push_back(
+      "Delta row: p is the exact McNemar test on the paired per-sample outcomes (paired by sample id); "
+      "CI the paired bootstrap 95% interval of the per-sample difference, in points.");
+  return table;
+}
 
 std::string ReportTable::FullColumnLabel(std::size_t column) const {
   if (column_groups.empty()) return column_labels[column];

@@ -83,4 +83,38 @@ Result<ReportInput> BuildReportInput(const RunFolder& run, const PaperReference&
   return input;
 }
 
+Result<ReportInput> BuildTable5Input(const RunFolder& with, const RunFolder& without,
+                                     const PaperReference& paper) {
+  auto comparison = CompareRuns(without, with);
+  if (!comparison) return comparison.error();
+  CheckpointPairing paired;
+  for (const auto& entry : comparison->entries) {
+    if (!entry.paired) continue;
+    paired[entry.entry] = {entry.paired->p_value, entry.paired->ci.low, entry.paired->ci.high};
+  }
+  ReportInput input;
+  input.run_label =
+      with.dir().filename().string() + " (w) vs " + without.dir().filename().string() + " (w/o)";
+  input.results = with.results();
+  input.results.entries.clear();
+  for (const auto& [suffix, run] : {std::pair{" (w)", &with}, std::pair{" (w/o)", &without}}) {
+    for (const auto& [name, entry] : run->results().entries)
+      input.results.entries.emplace(name + suffix, entry);
+  }
+  input.results.checkpoint = with.results().checkpoint + " vs " + without.results().checkpoint;
+  ReportTable table = BuildTwoCheckpointTable5(with.results(), without.results(), paper, paired);
+  bool any = false;
+  for (const auto& row : table.rows) {
+    for (const auto& cell : row.cells) any = any || cell.run.has_value();
+  }
+  if (!any) {
+    std::string tasks;
+    for (std::size_t c = 0; c + 1 < table.columns.size(); ++c) tasks += (c ? ", " : "") + table.columns[c];
+    return Error{"--table5: neither " + with.dir().string() + " nor " + without.dir().string() +
+                 " has an entry of a Table 5 task (" + tasks + ")"};
+  }
+  input.tables.push_back(std::move(table));
+  return input;
+}
+
 }  // namespace vleval

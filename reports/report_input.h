@@ -46,6 +46,14 @@ struct ReportInput {
 Result<ReportInput> BuildReportInput(const RunFolder& run, const PaperReference& paper,
                                      std::size_t max_wrong_shown = 25);
 
+// `vleval report --table5 RUN_WITH RUN_WITHOUT`: the paper's two-checkpoint
+// Table 5 (BuildTwoCheckpointTable5) with each task's McNemar p and paired
+// bootstrap interval (CompareRuns(without, with), samples paired by id), and
+// both runs' entries listed as "<entry> (w)" and "<entry> (w/o)". Errors: a
+// malformed per-sample file (named), or no Table 5 task in either run.
+Result<ReportInput> BuildTable5Input(const RunFolder& with, const RunFolder& without,
+                                     const PaperReference& paper);
+
 // Exact McNemar p of `<task>` against `<task>@none` for every task whose two
 // entries both have per-sample outcomes (paired by sample id).
 Result<AblationPValues> AblationSignificance(const RunFolder& run);

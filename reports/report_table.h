@@ -15,6 +15,9 @@ struct TableCell {
   std::optional<double> paper;  // the paper's value; absent when the paper has none
   // Exact McNemar p-value of a per-task delta (Table 5's delta row only).
   std::optional<double> p_value;
+  // Paired bootstrap 95% interval of a per-task delta, in the value's units
+  // (Table 5 from two runs only).
+  std::optional<double> ci_low, ci_high;
 
   // run - paper when both are present.
   std::optional<double> Difference() const {

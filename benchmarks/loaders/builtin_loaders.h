@@ -34,7 +34,9 @@
 //         index. fields: sent. references: {img_id, bbox: [x, y, w, h] pixels,
 //         width, height}. images: coco/train2014 (2014 name), coco/train2017.
 // chair   chair/images.jsonl (lines with "image": a COCO file name) + COCO
-//         coco/annotations/{instances,captions}_val2014.json (presence only:
+//         coco/annotations/{instances,captions}_val2014.json and the
+//         metric's tables chair/synonyms.txt + chair/punkt_tab/english/*
+//         (presence only, each missing one named with where it is published:
 //         the CHAIR metric reads them); options image_list, annotations_dir.
 //         id: COCO image id. fields: none. references: {image_id}.
 //         images: coco/val2014 (2014 name), coco/val2017, coco/train2017.

@@ -1,5 +1,6 @@
 // CHAIR: a list of COCO val2014 images plus the COCO annotation files the
 // metric reads (see builtin_loaders.h).
+#include "benchmarks/chair_references.h"
 #include "benchmarks/loaders/builtin_loaders.h"
 #include "benchmarks/loaders/loader_support.h"
 
@@ -24,6 +25,12 @@ Result<LoadedSamples> LoadChair(const LoaderInput& input) {
     }
     loaded.files.push_back(annotations / name);
   }
+  // The metric's tables: checked here so that `data check` catches them, and
+  // listed so that a data manifest digests them.
+  const auto synonyms = input.data_root / chair::kChairSynonymsFile;
+  const auto punkt = input.data_root / chair::kChairPunktDir;
+  if (auto status = chair::CheckChairTables(synonyms, punkt); !status) return Error{status.message()};
+  for (const auto& table : chair::ChairTableFiles(synonyms, punkt)) loaded.files.push_back(table.path);
   for (const auto& line : *lines) {
     const std::string where = list_path.string() + ":" + std::to_string(line.line);
     RecordReader record(line.value, where);

@@ -24,7 +24,11 @@ int Report(const std::vector<std::string>& args) {
   std::string run_dir, format = "md", out_path, configs, db;
   std::size_t max_wrong = 25;
   const std::string format_help = FormatHelp();
-  options.add_options()("run", po::value(&run_dir)->required(), "run folder (holds results.json)")(
+  std::vector<std::string> table5;
+  options.add_options()("run", po::value(&run_dir), "run folder (holds results.json)")(
+      "table5", po::value(&table5)->multitoken(),
+      "RUN_WITH RUN_WITHOUT: the paper's Table 5 from two runs (checkpoints trained with and without "
+      "task identifiers, each with its own prompts), with McNemar p and paired bootstrap intervals")(
       "format", po::value(&format), format_help.c_str())("out", po::value(&out_path),
                                                          "write the report to FILE instead of stdout")(
       "configs", po::value(&configs), "configs folder (for the paper's numbers)")(
@@ -36,9 +40,20 @@ int Report(const std::vector<std::string>& args) {
   positional.add("run", 1);
   po::variables_map values;
   if (auto stop = ParseCommandOptions(
-          "report", "vleval report RUN [--format md|csv|tex|html] [--out FILE] [--record] [--db FILE]",
+          "report",
+          "vleval report RUN [--format md|csv|tex|html] [--out FILE] [--record] [--db FILE]\n"
+          "       vleval report --table5 RUN_WITH RUN_WITHOUT [--format md|csv|tex|html] [--out FILE]",
           options, positional, args, values, std::cout, std::cerr))
     return *stop;
+  const bool two_runs = values.count("table5") != 0;
+  if (two_runs ? table5.size() != 2 || !run_dir.empty() : run_dir.empty()) {
+    std::cerr << "vleval report: give one RUN, or --table5 RUN_WITH RUN_WITHOUT\n";
+    return kExitUsage;
+  }
+  if (two_runs && (values.count("record") != 0 || !db.empty())) {
+    std::cerr << "vleval report: --record and --db take one RUN, not --table5\n";
+    return kExitUsage;
+  }
   auto renderer = ReportFormats().Find(format);
   if (!renderer) {
     std::cerr << "vleval report: " << renderer.error().message << "\n";
@@ -49,6 +64,25 @@ int Report(const std::vector<std::string>& args) {
   if (!config_dir) return fail(config_dir.error().message);
   auto paper = PaperReference::Load(*config_dir / "reference" / "minigptv2-paper.json");
   if (!paper) return fail(paper.error().message);
+  auto write = [&](const std::string& text) {
+    if (out_path.empty()) {
+      std::cout << text;
+      return kExitOk;
+    }
+    std::ofstream out(out_path, std::ios::binary);
+    out << text;
+    if (!out.flush()) return fail(out_path + ": cannot write");
+    return kExitOk;
+  };
+  if (two_runs) {
+    auto with = RunFolder::Open(table5[0]);
+    if (!with) return fail(with.error().message);
+    auto without = RunFolder::Open(table5[1]);
+    if (!without) return fail(without.error().message);
+    auto input = BuildTable5Input(*with, *without, *paper);
+    if (!input) return fail(input.error().message);
+    return write((*renderer)->render(*input));
+  }
   auto run = RunFolder::Open(run_dir);
   if (!run) return fail(run.error().message);
   const bool record = values.count("record") != 0;
@@ -70,15 +104,7 @@ int Report(const std::vector<std::string>& args) {
       if (input->results.Find(entry.entry) != nullptr) input->history.push_back(std::move(entry));
     }
   }
-  const std::string text = (*renderer)->render(*input);
-  if (out_path.empty()) {
-    std::cout << text;
-    return kExitOk;
-  }
-  std::ofstream out(out_path, std::ios::binary);
-  out << text;
-  if (!out.flush()) return fail(out_path + ": cannot write");
-  return kExitOk;
+  return write((*renderer)->render(*input));
 }
 
 }  // namespace

@@ -16,7 +16,9 @@ Prediction ToPrediction(const PredictionRecord& record) {
   prediction.output = record.output;
   prediction.token_ids = record.token_ids;
   prediction.candidates_nll = record.candidates_nll;
+  prediction.choice_detail = record.choice_detail;
   prediction.p_yes = record.p_yes;
+  prediction.p_unanswerable = record.p_unanswerable;
   prediction.attempts = record.attempts;
   return prediction;
 }

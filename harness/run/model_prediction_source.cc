@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "benchmarks/rec_resampling.h"
+#include "metrics/iconvqa_choice.h"
 
 namespace vleval {
 namespace {
@@ -39,13 +40,18 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const Plann
 
 Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const PlannedEntry& entry,
                                                                       std::span<const PendingSample> batch) {
-  // HM's p_yes comes from the first step of the same pass.
-  const bool yes_probability = entry.task.loader == "hm";
+  // A first-token probability (HM "yes", VizWiz "unanswerable") comes from
+  // the first step of the same pass.
+  const std::string& probed = entry.task.generation.first_token_probability;
+  if (PredictionRecord probe; !probed.empty() && FirstTokenProbabilityField(probe, probed) == nullptr) {
+    return BatchError(entry, Error{"no prediction field for first_token_probability '" + probed +
+                                   "' (known: yes, unanswerable)"});
+  }
   std::vector<GenerateRequest> requests;
   requests.reserve(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
     GenerateRequest request{&batch[i].image, batch[i].prompt, entry.task.generation.max_new_tokens};
-    if (yes_probability) request.first_token_texts = {"yes"};
+    if (!probed.empty()) request.first_token_texts = {probed};
     request.image_key = ImageKey(i);
     requests.push_back(std::move(request));
   }
@@ -54,35 +60,64 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const Plan
   std::vector<PredictionRecord> records;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     records.push_back(FromGeneration(batch[i], batch[i].prompt, (*results)[i]));
-    if (yes_probability) {
-      if ((*results)[i].first_token_logprob.empty())
-        return BatchError(entry, Error{"the backend returned no first-token probability of \"yes\""});
-      records.back().p_yes = std::exp((*results)[i].first_token_logprob.front());
+    if (probed.empty()) continue;
+    if ((*results)[i].first_token_logprob.empty()) {
+      return BatchError(entry,
+                        Error{"the backend returned no first-token probability of \"" + probed + "\""});
     }
+    *FirstTokenProbabilityField(records.back(), probed) = std::exp((*results)[i].first_token_logprob.front());
   }
   return records;
 }
 
 Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
     const PlannedEntry& entry, std::span<const PendingSample> batch) {
+  // Per sample: its choices, then the scripts' "_"-split pieces when they
+  // differ (and none is empty), then the padding candidate (only its length
+  // is used).
   std::vector<ScoreRequest> requests;
+  std::vector<std::size_t> choice_counts, piece_counts;
   for (const auto& pending : batch) {
-    const auto& choices = pending.sample->references.at("choices");
-    requests.push_back({&pending.image, pending.prompt, choices.get<std::vector<std::string>>()});
+    auto candidates = pending.sample->references.at("choices").get<std::vector<std::string>>();
+    choice_counts.push_back(candidates.size());
+    auto pieces = IconVqaMiniGptV2Candidates(candidates);
+    const bool split = pieces != candidates && IconVqaPiecesScorable(pieces);
+    piece_counts.push_back(split ? pieces.size() : 0);
+    if (split) candidates.insert(candidates.end(), pieces.begin(), pieces.end());
+    candidates.push_back(kIconVqaPaddingCandidate);
+    requests.push_back({&pending.image, pending.prompt, std::move(candidates)});
   }
   auto results = backend_.ScoreCandidates(requests);
   if (!results) return BatchError(entry, results.error());
   std::vector<PredictionRecord> records;
   for (std::size_t i = 0; i < batch.size(); ++i) {
+    const ScoreResult& scores = (*results)[i];
+    const auto choices = static_cast<std::ptrdiff_t>(choice_counts[i]);
+    const auto pieces = static_cast<std::ptrdiff_t>(piece_counts[i]);
     PredictionRecord record;
     record.id = batch[i].sample->id;
     record.prompt = batch[i].prompt;
-    record.candidates_nll = (*results)[i].candidates_nll;
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < record.candidates_nll.size(); ++c) {
-      if (record.candidates_nll[c] < record.candidates_nll[best]) best = c;
+    const std::size_t requested = requests[i].candidates.size();
+    if (scores.candidates_nll.size() != requested) {
+      return BatchError(
+          entry, Error{"request " + std::to_string(i) + ": " + std::to_string(scores.candidates_nll.size()) +
+                       " scores for " + std::to_string(requested) + " candidates"});
     }
-    record.output = requests[i].candidates.empty() ? "" : requests[i].candidates[best];
+    record.candidates_nll.assign(scores.candidates_nll.begin(), scores.candidates_nll.begin() + choices);
+    // A backend that reports no token counts leaves the detail empty: the
+    // minigptv2 rule then falls back to summed NLL with a note.
+    if (scores.candidates_tokens.size() == requested && scores.prompt_positions > 0) {
+      ChoiceScoringDetail& detail = record.choice_detail;
+      detail.tokens.assign(scores.candidates_tokens.begin(), scores.candidates_tokens.begin() + choices);
+      detail.split_nll.assign(scores.candidates_nll.begin() + choices,
+                              scores.candidates_nll.begin() + choices + pieces);
+      detail.split_tokens.assign(scores.candidates_tokens.begin() + choices,
+                                 scores.candidates_tokens.begin() + choices + pieces);
+      detail.prompt_positions = scores.prompt_positions;
+      detail.padding_tokens = scores.candidates_tokens.back();
+    }
+    const int best = IconVqaBestChoice(record.candidates_nll);
+    record.output = best < 0 ? "" : requests[i].candidates[static_cast<std::size_t>(best)];
     records.push_back(std::move(record));
   }
   return records;

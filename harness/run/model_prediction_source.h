@@ -1,10 +1,13 @@
 // Predictions from a ModelBackend, by task family: greedy generation for the
 // generative tasks; IconVQA ranks its choices by ScoreCandidates
-// (candidates_nll, output = the best choice); Hateful Memes generates and also
-// records p_yes = exp(first-token log-prob of "yes") from the same pass; REC
-// repeats rejected samples with the official resampling prompts
-// (benchmarks/rec_resampling.h), reusing their image embeddings, and records
-// the rounds used in `attempts`.
+// (candidates_nll, output = the lowest-NLL choice, plus the token counts of
+// the choices, of their "_"-split pieces and of the padding candidate for the
+// minigptv2 ranking, metrics/iconvqa_choice.h); a task whose config names
+// generation.first_token_probability (HM "yes", VizWiz "unanswerable") also
+// records exp(first-token log-prob) of that candidate (p_yes,
+// p_unanswerable) from the same generation pass; REC repeats rejected
+// samples with the official resampling prompts (benchmarks/rec_resampling.h),
+// reusing their image embeddings, and records the rounds used in `attempts`.
 #pragma once
 
 #include <cstdint>

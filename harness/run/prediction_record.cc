@@ -20,6 +20,12 @@ std::string CrcHex(std::string_view bytes) {
 
 }  // namespace
 
+std::optional<double>* FirstTokenProbabilityField(PredictionRecord& record, const std::string& candidate) {
+  if (candidate == "yes") return &record.p_yes;
+  if (candidate == "unanswerable") return &record.p_unanswerable;
+  return nullptr;
+}
+
 std::string FormatRecordLine(const PredictionRecord& record) {
   using nlohmann::json;
   std::string body =
@@ -27,7 +33,14 @@ std::string FormatRecordLine(const PredictionRecord& record) {
       ",\"output\":" + json(record.output).dump(-1, ' ', false, json::error_handler_t::replace);
   if (!record.token_ids.empty()) body += ",\"token_ids\":" + json(record.token_ids).dump();
   if (!record.candidates_nll.empty()) body += ",\"candidates_nll\":" + json(record.candidates_nll).dump();
+  const ChoiceScoringDetail& detail = record.choice_detail;
+  if (!detail.tokens.empty()) body += ",\"candidates_tokens\":" + json(detail.tokens).dump();
+  if (!detail.split_nll.empty()) body += ",\"split_nll\":" + json(detail.split_nll).dump();
+  if (!detail.split_tokens.empty()) body += ",\"split_tokens\":" + json(detail.split_tokens).dump();
+  if (detail.prompt_positions) body += ",\"prompt_positions\":" + std::to_string(*detail.prompt_positions);
+  if (detail.padding_tokens) body += ",\"padding_tokens\":" + std::to_string(*detail.padding_tokens);
   if (record.p_yes) body += ",\"p_yes\":" + json(*record.p_yes).dump();
+  if (record.p_unanswerable) body += ",\"p_unanswerable\":" + json(*record.p_unanswerable).dump();
   if (record.attempts) body += ",\"attempts\":" + std::to_string(*record.attempts);
   const std::string crc = CrcHex(body + "}");
   return body + std::string(kCrcKey) + crc + "\"}";
@@ -53,7 +66,14 @@ Result<PredictionRecord> ParseRecordLine(std::string_view line) {
     if (json.contains("token_ids")) record.token_ids = json["token_ids"].get<std::vector<int64_t>>();
     if (json.contains("candidates_nll"))
       record.candidates_nll = json["candidates_nll"].get<std::vector<double>>();
+    ChoiceScoringDetail& detail = record.choice_detail;
+    if (json.contains("candidates_tokens")) detail.tokens = json["candidates_tokens"].get<std::vector<int>>();
+    if (json.contains("split_nll")) detail.split_nll = json["split_nll"].get<std::vector<double>>();
+    if (json.contains("split_tokens")) detail.split_tokens = json["split_tokens"].get<std::vector<int>>();
+    if (json.contains("prompt_positions")) detail.prompt_positions = json["prompt_positions"].get<int>();
+    if (json.contains("padding_tokens")) detail.padding_tokens = json["padding_tokens"].get<int>();
     if (json.contains("p_yes")) record.p_yes = json["p_yes"].get<double>();
+    if (json.contains("p_unanswerable")) record.p_unanswerable = json["p_unanswerable"].get<double>();
     if (json.contains("attempts")) record.attempts = json["attempts"].get<int>();
     return record;
   } catch (const nlohmann::json::exception& error) {

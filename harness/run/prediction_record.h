@@ -5,7 +5,9 @@
 //
 // Line layout, fixed so that equal records give equal bytes:
 //   {"id":<id>,"prompt":"...","output":"..."[,"token_ids":[...]]
-//    [,"candidates_nll":[...]][,"p_yes":x][,"attempts":n],"crc32":"<8 hex>"}
+//    [,"candidates_nll":[...]][,"candidates_tokens":[...]][,"split_nll":[...]]
+//    [,"split_tokens":[...]][,"prompt_positions":n][,"padding_tokens":n]
+//    [,"p_yes":x][,"p_unanswerable":x][,"attempts":n],"crc32":"<8 hex>"}
 // Readers that ignore unknown keys (ReadPredictionsJsonl) read it as is.
 #pragma once
 
@@ -18,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
+#include "metrics/metric_sample.h"
 
 namespace vleval {
 
@@ -27,9 +30,18 @@ struct PredictionRecord {
   std::string output;                  // raw model text
   std::vector<int64_t> token_ids;      // generated ids; omitted when empty
   std::vector<double> candidates_nll;  // IconVQA; omitted when empty
-  std::optional<double> p_yes;         // HM
-  std::optional<int> attempts;         // REC: resampling rounds used (0 = first pass)
+  // IconVQA: token counts for the minigptv2 ranking (metrics/iconvqa_choice.h);
+  // each part omitted when empty.
+  ChoiceScoringDetail choice_detail;
+  std::optional<double> p_yes;           // HM: first-token probability of "yes"
+  std::optional<double> p_unanswerable;  // VizWiz: first-token probability of "unanswerable"
+  std::optional<int> attempts;           // REC: resampling rounds used (0 = first pass)
 };
+
+// The field that holds the first-token probability of `candidate` (a task
+// config's generation.first_token_probability): "yes" -> p_yes,
+// "unanswerable" -> p_unanswerable; nullptr for any other candidate.
+std::optional<double>* FirstTokenProbabilityField(PredictionRecord& record, const std::string& candidate);
 
 // The line for `record`, without the trailing newline.
 std::string FormatRecordLine(const PredictionRecord& record);

@@ -40,7 +40,9 @@ Result<std::vector<PredictionRecord>> ReplayPredictionSource::Predict(const Plan
     record.output = prediction.output;
     record.token_ids = prediction.token_ids;
     record.candidates_nll = prediction.candidates_nll;
+    record.choice_detail = prediction.choice_detail;
     record.p_yes = prediction.p_yes;
+    record.p_unanswerable = prediction.p_unanswerable;
     record.attempts = prediction.attempts;
     records.push_back(std::move(record));
   }

@@ -127,7 +127,15 @@ Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(std::span<cons
     scored[i].context = Context(prompts[i], image_embeds[static_cast<int64_t>(i)]);
   const auto likelihoods = ScoreCandidateIds(llama_, scored);
   std::vector<ScoreResult> results;
-  for (const auto& scores : likelihoods) results.push_back({scores.summed_nll, scores.first_token_logprob});
+  for (size_t i = 0; i < batch.size(); ++i) {
+    ScoreResult result{likelihoods[i].summed_nll,
+                       likelihoods[i].first_token_logprob,
+                       {},
+                       static_cast<int>(scored[i].context.size(0))};
+    for (const auto& ids : scored[i].candidates)
+      result.candidates_tokens.push_back(static_cast<int>(ids.size()));
+    results.push_back(std::move(result));
+  }
   return results;
 }
 

@@ -20,6 +20,22 @@ TEST(ChairTables, ReadsTheRealTables) {
   EXPECT_EQ(resources->at("chair_synonyms").substr(0, 8), "person, ");
 }
 
+TEST(ChairTables, CheckListsEveryMissingTableWithItsSource) {
+  testing::TempDir dir;
+  EXPECT_EQ(ChairTableFiles(dir.path() / "s.txt", dir.path()).size(), 5u);
+  auto status = CheckChairTables(dir.path() / "synonyms.txt", dir.path() / "punkt");
+  ASSERT_FALSE(status.ok());
+  for (const char* name : {"synonyms.txt", "abbrev_types.txt", "collocations.tab", "sent_starters.txt",
+                           "ortho_context.tab", "LisaAnne/Hallucination", "nltk_data"}) {
+    EXPECT_NE(status.message().find(name), std::string::npos) << name << " in " << status.message();
+  }
+  Write(dir.path() / "synonyms.txt", "dog, puppy\n");
+  std::filesystem::create_directories(dir.path() / "punkt");
+  for (const char* name : {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"})
+    Write(dir.path() / "punkt" / name, "");
+  EXPECT_TRUE(CheckChairTables(dir.path() / "synonyms.txt", dir.path() / "punkt").ok());
+}
+
 TEST(ChairTables, MissingPunktFileIsNamed) {
   testing::TempDir dir;
   Write(dir.path() / "synonyms.txt", "dog, puppy\n");

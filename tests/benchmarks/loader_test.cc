@@ -144,7 +144,9 @@ TEST_F(MiniRoot, ChairIdsAreCocoImageIdsAndEachVariantRenders) {
   EXPECT_EQ(
       Prompt("chair", loaded.samples[0], "grounded"),
       "<s>[INST] <Img><ImageHere></Img> [grounding] describe this image in as detailed as possible [/INST]");
-  EXPECT_EQ(loaded.files.size(), 3u);
+  // The image list, the two COCO annotation files and CHAIR's five tables (digested by manifests).
+  EXPECT_EQ(loaded.files.size(), 8u);
+  EXPECT_EQ(loaded.files[3], root_->path() / "chair/synonyms.txt");
 }
 
 TEST_F(MiniRoot, MissingImageNamesTheSampleAndEveryPathTried) {

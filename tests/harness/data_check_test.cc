@@ -29,8 +29,9 @@ TEST_F(DataCheck, MiniRootPassesForEveryTask) {
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->tasks.size(), 15u);
   EXPECT_TRUE(report->ok()) << FormatDataCheck(*report);
-  // 8 REC files + 2 OK-VQA + 1 GQA + 1 VSR + 2 IconQA + 1 VizWiz + 1 HM + 3 CHAIR, plus 3 images per task.
-  EXPECT_EQ(report->Files().size(), 19u + 15u * 3u);
+  // 8 REC files + 2 OK-VQA + 1 GQA + 1 VSR + 2 IconQA + 1 VizWiz + 1 HM + 3 CHAIR + CHAIR's 5 tables,
+  // plus 3 images per task.
+  EXPECT_EQ(report->Files().size(), 24u + 15u * 3u);
   EXPECT_NE(FormatDataCheck(*report).find("summary: 15 of 15 tasks ok, 0 missing images\n"),
             std::string::npos);
 }
@@ -49,6 +50,27 @@ TEST_F(DataCheck, EveryMissingImageIsListed) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("summary: 0 of 2 tasks ok, 4 missing images"), std::string::npos);
+}
+
+TEST_F(DataCheck, MissingChairTablesFailTheTaskNamingWhatAndWhereEachIsPublished) {
+  std::filesystem::remove(root_.path() / "chair/synonyms.txt");
+  std::filesystem::remove(root_.path() / "chair/punkt_tab/english/sent_starters.txt");
+  auto report = CheckData(catalog_, {"chair", "vsr"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->tasks.size(), 2u);
+  const std::string& error = report->tasks[0].error;
+  EXPECT_FALSE(report->tasks[0].ok());
+  EXPECT_NE(
+      error.find((root_.path() / "chair/synonyms.txt").string() + " is missing: the CHAIR synonym table"),
+      std::string::npos)
+      << error;
+  EXPECT_NE(error.find("github.com/LisaAnne/Hallucination"), std::string::npos) << error;
+  EXPECT_NE(error.find((root_.path() / "chair/punkt_tab/english/sent_starters.txt").string() +
+                       " is missing: the sentence-starter list of nltk's punkt_tab English parameters"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(error.find("abbrev_types.txt"), std::string::npos) << "only the missing tables are listed";
+  EXPECT_TRUE(report->tasks[1].ok());
 }
 
 TEST_F(DataCheck, BrokenFileFailsOnlyItsTask) {

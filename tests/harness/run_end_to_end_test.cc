@@ -55,6 +55,30 @@ TEST_F(RunEndToEnd, WritesPredictionsPerSampleResultsAndReports) {
   EXPECT_NE(Bytes(out / "per_sample" / "okvqa.jsonl").find("\"reference\""), std::string::npos);
 }
 
+TEST_F(RunEndToEnd, RecordsWhatTheExactIconVqaRankingAndVizWizApNeed) {
+  const auto out = Out("run");
+  RunRequest request = testing::MiniRequest(data_);
+  request.tasks = {"iconvqa", "vizwiz"};
+  ASSERT_TRUE(testing::RunWithFake(request, out, backend_).finished);
+  const auto icon = *ReadJournal(out / "predictions" / "iconvqa.jsonl");
+  ASSERT_FALSE(icon.records.empty());
+  for (const auto& record : icon.records) {
+    const ChoiceScoringDetail& detail = record.choice_detail;
+    EXPECT_EQ(detail.tokens.size(), record.candidates_nll.size());
+    ASSERT_TRUE(detail.prompt_positions && detail.padding_tokens);
+    // The fake backend: tokens = size % 4 + 2, prompt_positions = prompt bytes.
+    EXPECT_EQ(*detail.padding_tokens, 2);  // "none": 4 % 4 + 2
+    EXPECT_EQ(*detail.prompt_positions, static_cast<int>(record.prompt.size()));
+  }
+  const auto vizwiz = *ReadJournal(out / "predictions" / "vizwiz.jsonl");
+  ASSERT_FALSE(vizwiz.records.empty());
+  for (const auto& record : vizwiz.records) {
+    ASSERT_TRUE(record.p_unanswerable.has_value());
+    EXPECT_GT(*record.p_unanswerable, 0.0);
+    EXPECT_FALSE(record.p_yes.has_value());
+  }
+}
+
 TEST_F(RunEndToEnd, RerunningAFinishedRunRecomputesNothingAndKeepsTheBytes) {
   const auto out = Out("run");
   testing::RunWithFake(testing::MiniRequest(data_), out, backend_);

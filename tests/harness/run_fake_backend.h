@@ -62,7 +62,9 @@ class FakeBackend : public ModelBackend {
         const std::size_t hash = StableHash(request.prompt + candidate + ImageKey(*request.image));
         result.candidates_nll.push_back(static_cast<double>(hash % 1000) / 100.0);
         result.first_token_logprob.push_back(FirstTokenLogprob(request.prompt, candidate, *request.image));
+        result.candidates_tokens.push_back(static_cast<int>(candidate.size() % 4) + 2);
       }
+      result.prompt_positions = static_cast<int>(request.prompt.size());
       results.push_back(result);
     }
     return results;

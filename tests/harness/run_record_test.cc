@@ -35,6 +35,12 @@ TEST(RunRecord, RoundTripsEveryField) {
   record.token_ids = {5, 2};
   record.candidates_nll = {1.5, 0.125};
   record.attempts = 2;
+  record.choice_detail.tokens = {3, 2};
+  record.choice_detail.split_nll = {0.5, 0.25, 0.125};
+  record.choice_detail.split_tokens = {2, 2, 3};
+  record.choice_detail.prompt_positions = 301;
+  record.choice_detail.padding_tokens = 2;
+  record.p_unanswerable = 0.375;
   auto parsed = ParseRecordLine(FormatRecordLine(record));
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->id, record.id);
@@ -43,6 +49,12 @@ TEST(RunRecord, RoundTripsEveryField) {
   EXPECT_EQ(parsed->candidates_nll, record.candidates_nll);
   EXPECT_EQ(parsed->attempts, 2);
   EXPECT_FALSE(parsed->p_yes.has_value());
+  EXPECT_EQ(parsed->p_unanswerable, 0.375);
+  EXPECT_EQ(parsed->choice_detail.tokens, record.choice_detail.tokens);
+  EXPECT_EQ(parsed->choice_detail.split_nll, record.choice_detail.split_nll);
+  EXPECT_EQ(parsed->choice_detail.split_tokens, record.choice_detail.split_tokens);
+  EXPECT_EQ(parsed->choice_detail.prompt_positions, 301);
+  EXPECT_EQ(parsed->choice_detail.padding_tokens, 2);
 }
 
 TEST(RunRecord, AnAlteredOrCutLineIsRejected) {

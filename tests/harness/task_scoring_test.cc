@@ -80,6 +80,53 @@ TEST(ScoreTaskPredictions, RealRefcocoGroundTruthBoxesScoreAbove99AndMissingOnes
     EXPECT_EQ(score->report.per_sample[i], 0.0);
 }
 
+TEST(ScoreTaskPredictions, VizWizOfficialReportsAnswerTypesAndUnanswerabilityFromPredictions) {
+  testing::TempDir root;
+  std::filesystem::create_directories(root.path() / "vizwiz");
+  const struct {
+    const char* answer;
+    const char* output;
+    const char* type;
+    int answerable;
+    double p_unanswerable;
+  } rows[] = {{"unanswerable", "unanswerable", "unanswerable", 0, 0.7},
+              {"yes", "yes", "yes/no", 1, 0.75},
+              {"2", "two", "number", 1, 0.25},
+              {"blue", "red", "other", 1, 0.125}};
+  nlohmann::json items = nlohmann::json::array();
+  std::ofstream predictions(root.path() / "predictions.jsonl");
+  for (int i = 0; i < 4; ++i) {
+    const std::string image = "VizWiz_val_0000000" + std::to_string(i) + ".jpg";
+    nlohmann::json answers = nlohmann::json::array();
+    for (int k = 0; k < 10; ++k)
+      answers.push_back({{"answer", rows[i].answer}, {"answer_confidence", "yes"}});
+    items.push_back({{"image", image},
+                     {"question", "what is it?"},
+                     {"answers", answers},
+                     {"answer_type", rows[i].type},
+                     {"answerable", rows[i].answerable}});
+    predictions << nlohmann::json{{"id", image},
+                                  {"output", rows[i].output},
+                                  {"p_unanswerable", rows[i].p_unanswerable}}
+                       .dump()
+                << "\n";
+  }
+  predictions.close();
+  std::ofstream(root.path() / "vizwiz" / "val.json") << items.dump();
+  auto file = ReadPredictionsJsonl(root.path() / "predictions.jsonl");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  auto score = ScoreTaskPredictions(ShippedTask("vizwiz"), root.path(), *file, Dialect::kOfficial, {});
+  ASSERT_TRUE(score.ok()) << score.error().message;
+  const auto json = TaskScoreJson(*score);
+  EXPECT_EQ(json["metrics"]["accuracy"], 75.0);
+  EXPECT_EQ(json["breakdown"]["answer_type"],
+            (nlohmann::json{{"number", 100.0}, {"other", 0.0}, {"unanswerable", 100.0}, {"yes/no", 100.0}}));
+  // Unanswerable scores 0.7 (the unanswerable one) is second to 0.75: precision 1/2 at recall 1.
+  EXPECT_EQ(json["metrics"]["unanswerable_ap"], 50.0);
+  // Predicted unanswerable (> 0.5): samples 0 and 1; TP 1, FP 1: F1 = 2/3.
+  EXPECT_EQ(json["metrics"]["unanswerable_f1"], 66.67);
+}
+
 TEST(ScoreTaskPredictions, UnknownPredictionIdIsAnErrorNamingTheLine) {
   testing::TempDir dir;
   ASSERT_TRUE(WriteMiniDataRoot(dir.path() / "root").ok());

@@ -45,6 +45,36 @@ TEST(ReportCommand, AMissingRunIsAFailureNamingTheFile) {
   EXPECT_NE(result.err.find("/nonexistent/run/results.json"), std::string::npos) << result.err;
 }
 
+TEST(ReportCommand, Table5FromTwoRunsLaysOutBothCheckpointsWithStatistics) {
+  const auto result = Vleval("report --table5 " + kFixtures + "/run_a " + kFixtures + "/run_regressed");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("# vleval report: run_a (w) vs run_regressed (w/o)"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("| w/o task identifier |"), std::string::npos);
+  EXPECT_NE(result.out.find("| delta (w - w/o) |"), std::string::npos);
+  EXPECT_NE(result.out.find(" CI ["), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Two checkpoints, each evaluated with its own prompts"), std::string::npos);
+  EXPECT_NE(result.out.find("| okvqa (w/o) |"), std::string::npos);
+  testing::TempDir dir;
+  const auto html = dir.path() / "table5.html";
+  ASSERT_EQ(Vleval("report --table5 " + kFixtures + "/run_a " + kFixtures +
+                   "/run_regressed --format html --out " + html.string())
+                .exit_code,
+            0);
+  EXPECT_NE(ReadTextFile(html)->find("95% CI ["), std::string::npos);
+}
+
+TEST(ReportCommand, Table5TakesExactlyTwoRunsAndNoPositionalRun) {
+  EXPECT_EQ(Vleval("report --table5 " + kFixtures + "/run_a").exit_code, 2);
+  EXPECT_EQ(Vleval("report " + kFixtures + "/run_a --table5 " + kFixtures + "/run_a " + kFixtures + "/run_a")
+                .exit_code,
+            2);
+  EXPECT_EQ(Vleval("report").exit_code, 2);
+  const auto missing = Vleval("report --table5 " + kFixtures + "/run_a /nonexistent/run");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("/nonexistent/run/results.json"), std::string::npos) << missing.err;
+}
+
 TEST(CompareCommand, GateFailsARealRegression) {
   const auto result = Vleval("compare " + kFixtures + "/run_a " + kFixtures +
                              "/run_regressed --gate --max-drop 1 --alpha 0.05");
