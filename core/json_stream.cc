@@ -84,24 +84,34 @@ class Scanner {
       const char* p = buffer_.data() + pos_;
       const char* const end = buffer_.data() + end_;
       while (p < end) {
-        const char ch = *p++;
         if (in_string) {
           if (escaped) {
             escaped = false;
-          } else if (ch == '\\') {
+            ++p;
+            continue;
+          }
+          // Jump to the next quote or backslash (memchr is vectorised). A
+          // raw line break inside a string is left to simdjson, which
+          // rejects it as an unescaped control character.
+          const char* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+          const char* stop = quote != nullptr ? quote : end;
+          const char* backslash = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(stop - p)));
+          if (backslash != nullptr) {
+            p = backslash + 1;
             escaped = true;
-          } else if (ch == '"') {
-            in_string = false;
-            if (open == 0) {
-              pos_ = static_cast<std::size_t>(p - buffer_.data());
-              return {};
-            }
-          } else if (ch == '\n') {
-            pos_ = static_cast<std::size_t>(p - buffer_.data()) - 1;
-            return SyntaxAt(Here(), "line break inside a string");
+            continue;
+          }
+          p = stop;
+          if (quote == nullptr) continue;
+          ++p;
+          in_string = false;
+          if (open == 0) {
+            pos_ = static_cast<std::size_t>(p - buffer_.data());
+            return {};
           }
           continue;
         }
+        const char ch = *p++;
         switch (ch) {
           case '"':
             in_string = true;

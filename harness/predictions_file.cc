@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <fstream>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <string_view>
 
 #include "core/json_stream.h"
@@ -204,7 +204,7 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
 
 Result<std::vector<const Prediction*>> MatchPredictions(const PredictionsFile& file,
                                                         const std::vector<std::string>& sample_ids) {
-  const std::set<std::string> known(sample_ids.begin(), sample_ids.end());
+  const std::unordered_set<std::string_view> known(sample_ids.begin(), sample_ids.end());
   for (const Prediction& prediction : file.predictions) {
     if (!known.count(prediction.id)) {
       return Error{Where(file.path, prediction.line) + "id " + prediction.id +

@@ -12,7 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,7 +37,7 @@ struct Prediction {
 struct PredictionsFile {
   std::filesystem::path path;
   std::vector<Prediction> predictions;  // file order
-  std::map<std::string, size_t> index_by_id;
+  std::unordered_map<std::string, size_t> index_by_id;
 };
 
 // The harness's JSONL: one object per non-blank line with at least "id" and

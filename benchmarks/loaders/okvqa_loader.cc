@@ -155,8 +155,9 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
     }
     Sample sample;
     sample.id = question.question_id;
-    sample.image_candidates =
-        CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
+    if (input.with_images) {
+      sample.image_candidates = CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
+    }
     sample.fields["question"] = std::move(question.question);
     Annotation& annotation = found->second;
     sample.references = {{"answers", std::move(annotation.answers)},
