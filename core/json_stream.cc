@@ -93,9 +93,11 @@ class Scanner {
           // Jump to the next quote or backslash (memchr is vectorised). A
           // raw line break inside a string is left to simdjson, which
           // rejects it as an unescaped control character.
-          const char* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+          const char* quote =
+              static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
           const char* stop = quote != nullptr ? quote : end;
-          const char* backslash = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(stop - p)));
+          const char* backslash =
+              static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(stop - p)));
           if (backslash != nullptr) {
             p = backslash + 1;
             escaped = true;

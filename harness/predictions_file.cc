@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <fstream>
 #include <optional>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/json_stream.h"
 

@@ -12,9 +12,9 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <unordered_map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"

@@ -156,7 +156,8 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
     Sample sample;
     sample.id = question.question_id;
     if (input.with_images) {
-      sample.image_candidates = CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
+      sample.image_candidates =
+          CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
     }
     sample.fields["question"] = std::move(question.question);
     Annotation& annotation = found->second;

@@ -13,9 +13,11 @@ namespace {
 // number words, articles, contractions, and equal strings after clean-up.
 const std::vector<std::string>& Pool() {
   static const std::vector<std::string> pool = {
-      "yes", "Yes", "YES", " yes\n", "yes\t", "no", "two", "2", "Two.", "the dog", "a dog", "dog", "Dog",
-      "dont", "don't", "dont know", "u.s.a.", "usa", "hot-dog", "hot dog", "3,5", "35", "none", "0",
-      "<unk> yes", "fire hydrant!", "fire hydrant", "", " ", "ten", "10", "it's", "its", "Paris", "paris"};
+      "yes",   "Yes",       "YES",     " yes\n",    "yes\t",         "no",           "two",
+      "2",     "Two.",      "the dog", "a dog",     "dog",           "Dog",          "dont",
+      "don't", "dont know", "u.s.a.",  "usa",       "hot-dog",       "hot dog",      "3,5",
+      "35",    "none",      "0",       "<unk> yes", "fire hydrant!", "fire hydrant", "",
+      " ",     "ten",       "10",      "it's",      "its",           "Paris",        "paris"};
   return pool;
 }
 
