@@ -46,6 +46,7 @@ Status ReadAnswerList(JsonValue& value, nlohmann::json& out) {
     out.push_back(std::move(answer));
     ++k;
   }
+  out.get_ref<nlohmann::json::array_t&>().shrink_to_fit();  // 10 answers, not a capacity of 16
   return {};
 }
 
