@@ -48,6 +48,7 @@ def main():
     chair = os.path.join(out, 'data', 'chair')
     annotations_dir = os.path.join(out, 'data', 'coco', 'annotations')
     os.makedirs(annotations_dir, exist_ok=True)
+    os.makedirs(chair, exist_ok=True)
     shutil.copy(os.path.join(shared, 'synonyms.txt'), os.path.join(chair, 'synonyms.txt'))
     shutil.copytree(os.path.join(shared, 'punkt_tab'), os.path.join(chair, 'punkt_tab'), dirs_exist_ok=True)
     image_ids = [100000 + 17 * i for i in range(count)]
