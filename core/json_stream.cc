@@ -258,14 +258,15 @@ class ElementParser {
     simdjson::ondemand::document document;
     simdjson::error_code error;
     if (scalar) {
-      wrapped_.assign("[");
-      wrapped_.append(scanner.MarkedData(), scanner.MarkedSize());
-      wrapped_.append("]");
-      wrapped_.reserve(wrapped_.size() + simdjson::SIMDJSON_PADDING);
-      error = parser_.iterate(wrapped_.data(), wrapped_.size(), wrapped_.capacity()).get(document);
+      // "[" value "]" then zeroed padding (simdjson reads past the end).
+      const std::size_t size = scanner.MarkedSize() + 2;
+      wrapped_.assign(size + simdjson::SIMDJSON_PADDING, '\0');
+      wrapped_[0] = '[';
+      std::memcpy(wrapped_.data() + 1, scanner.MarkedData(), scanner.MarkedSize());
+      wrapped_[size - 1] = ']';
+      error = parser_.iterate(wrapped_.data(), size, wrapped_.size()).get(document);
     } else {
-      error = parser_.iterate(scanner.MarkedData(), scanner.MarkedSize(), scanner.MarkedAllocated())
-                  .get(document);
+      error = parser_.iterate(scanner.MarkedData(), scanner.MarkedSize(), scanner.MarkedAllocated()).get(document);
     }
     if (error) return Malformed(scanner, at, error);
     JsonValue value;
@@ -293,7 +294,7 @@ class ElementParser {
   }
 
   simdjson::ondemand::parser parser_;
-  std::string wrapped_;
+  std::vector<char> wrapped_;
 };
 
 // Checks and skips a value, its errors positioned at the element.
