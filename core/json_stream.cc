@@ -266,7 +266,8 @@ class ElementParser {
       wrapped_[size - 1] = ']';
       error = parser_.iterate(wrapped_.data(), size, wrapped_.size()).get(document);
     } else {
-      error = parser_.iterate(scanner.MarkedData(), scanner.MarkedSize(), scanner.MarkedAllocated()).get(document);
+      error = parser_.iterate(scanner.MarkedData(), scanner.MarkedSize(), scanner.MarkedAllocated())
+                  .get(document);
     }
     if (error) return Malformed(scanner, at, error);
     JsonValue value;

@@ -48,8 +48,8 @@ Result<MetricReport> ScoreVqa(Dialect dialect, const std::vector<MetricSample>& 
     }
   }
   const VqaAnswerTable table(samples, dialect, options.max_threads);
-  const auto accuracies =
-      ScoreEachSample<double>(samples.size(), options.max_threads, [&](size_t i) { return table.Accuracy(i); });
+  const auto accuracies = ScoreEachSample<double>(samples.size(), options.max_threads,
+                                                  [&](size_t i) { return table.Accuracy(i); });
   return VqaStyleReport(accuracies, samples);
 }
 

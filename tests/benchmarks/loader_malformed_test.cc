@@ -41,7 +41,8 @@ TEST_F(Malformed, TruncatedJsonNamesTheFileAndPosition) {
 TEST_F(Malformed, OkvqaRecordsNameFilePositionListIndexAndKey) {
   Write("okvqa/OpenEnded_mscoco_val2014_questions.json",
         "{\"questions\": [{\"image_id\": 1, \"question\": \"q?\", \"question_id\": 10},\n"
-        " {\"image_id\": 2, \"question\": \"q?\", \"question_id\": \"" + std::string(500, 'x') + "\"}]}");
+        " {\"image_id\": 2, \"question\": \"q?\", \"question_id\": \"" +
+            std::string(500, 'x') + "\"}]}");
   const auto type = ErrorOf("okvqa");
   EXPECT_NE(type.find(Path("okvqa/OpenEnded_mscoco_val2014_questions.json") +
                       ":2 (byte 70): questions[1]: 'question_id' must be an integer, got \"xxx"),
