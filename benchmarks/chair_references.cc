@@ -1,27 +1,42 @@
 #include "benchmarks/chair_references.h"
 
+#include <initializer_list>
+#include <optional>
 #include <unordered_set>
 
 #include "core/json_file.h"
+#include "core/json_stream.h"
 
 namespace vleval::chair {
 namespace {
 
-using nlohmann::json;
-
-Result<const json*> Annotations(const json& document, const std::filesystem::path& file) {
-  if (!document.is_object() || !document.contains("annotations") || !document["annotations"].is_array()) {
-    return Error{file.string() + ": no \"annotations\" array"};
-  }
-  return &document["annotations"];
+// The integer members `keys` (nullopt when absent) and the string member
+// `text_key` (when given) of one annotation record. A key of the wrong type
+// counts as absent; other members are checked and skipped.
+Status ReadRecord(JsonValue& record,
+                  std::initializer_list<std::pair<const char*, std::optional<int64_t>*>> keys,
+                  const char* text_key, std::optional<std::string>* text) {
+  return ForEachJsonMember(record, [&](std::string_view key, JsonValue& value) -> Result<bool> {
+    for (const auto& [name, out] : keys) {
+      if (key != name) continue;
+      int64_t number = 0;
+      if (!ReadJsonInt(value, number).ok()) return false;
+      *out = number;
+      return true;
+    }
+    if (text_key != nullptr && key == text_key) {
+      std::string read;
+      if (!ReadJsonString(value, read).ok()) return false;
+      *text = std::move(read);
+      return true;
+    }
+    return false;
+  });
 }
 
-Result<int64_t> ImageId(const json& annotation, const std::filesystem::path& file, size_t index) {
-  if (!annotation.is_object() || !annotation.contains("image_id") ||
-      !annotation["image_id"].is_number_integer()) {
-    return Error{file.string() + ": annotation " + std::to_string(index) + ": missing integer image_id"};
-  }
-  return annotation["image_id"].get<int64_t>();
+// Messages name the file and the annotation's index, as before streaming.
+std::string AnnotationWhere(const std::filesystem::path& file, std::size_t index) {
+  return file.string() + ": annotation " + std::to_string(index);
 }
 
 }  // namespace
@@ -71,51 +86,60 @@ Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReference
   std::unordered_map<int64_t, ChairImageReferences> references;
   auto keep = [&](int64_t id) { return wanted.empty() || wanted.count(id) > 0; };
   for (const auto& file : instance_files) {
-    auto document = ReadJsonFile(file);
-    if (!document.ok()) return document.error();
     std::unordered_map<int64_t, std::string> category_names;
-    if (!document->contains("categories") || !(*document)["categories"].is_array()) {
-      return Error{file.string() + ": no \"categories\" array"};
+    // Kept annotations, resolved once "categories" (anywhere in the file) is read.
+    struct Instance {
+      int64_t image_id;
+      std::optional<int64_t> category_id;
+      std::size_t index;
+    };
+    std::vector<Instance> instances;
+    auto category = [&](JsonValue& record, std::size_t, const JsonPosition& at) -> Status {
+      std::optional<int64_t> id;
+      std::optional<std::string> name;
+      Status status = ReadRecord(record, {{"id", &id}}, "name", &name);
+      if (!status.ok()) return Error{JsonWhere(file, at) + ": " + status.message()};
+      if (!id || !name) return Error{file.string() + ": a category lacks an integer id or a string name"};
+      category_names[*id] = std::move(*name);
+      return {};
+    };
+    auto annotation = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
+      std::optional<int64_t> image_id, category_id;
+      Status status =
+          ReadRecord(record, {{"image_id", &image_id}, {"category_id", &category_id}}, nullptr, nullptr);
+      if (!status.ok()) return Error{JsonWhere(file, at) + ": " + status.message()};
+      if (!image_id) return Error{AnnotationWhere(file, index) + ": missing integer image_id"};
+      if (keep(*image_id)) instances.push_back({*image_id, category_id, index});
+      return {};
+    };
+    if (Status status = StreamJsonObjectArrays(file, {{"categories", category}, {"annotations", annotation}});
+        !status.ok()) {
+      return Error{status.message()};
     }
-    for (const json& category : (*document)["categories"]) {
-      if (!category.is_object() || !category.value("id", json()).is_number_integer() ||
-          !category.value("name", json()).is_string()) {
-        return Error{file.string() + ": a category lacks an integer id or a string name"};
-      }
-      category_names[category["id"].get<int64_t>()] = category["name"].get<std::string>();
-    }
-    auto annotations = Annotations(*document, file);
-    if (!annotations.ok()) return annotations.error();
-    for (size_t i = 0; i < (*annotations)->size(); ++i) {
-      const json& annotation = (**annotations)[i];
-      auto id = ImageId(annotation, file, i);
-      if (!id.ok()) return id.error();
-      if (!keep(*id)) continue;
-      const json category = annotation.value("category_id", json());
-      auto name =
-          category.is_number_integer() ? category_names.find(category.get<int64_t>()) : category_names.end();
+    for (const Instance& instance : instances) {
+      const auto name =
+          instance.category_id ? category_names.find(*instance.category_id) : category_names.end();
       if (name == category_names.end()) {
-        return Error{file.string() + ": annotation " + std::to_string(i) +
+        return Error{AnnotationWhere(file, instance.index) +
                      ": category_id missing or not in \"categories\""};
       }
-      references[*id].objects.push_back(name->second);
+      references[instance.image_id].objects.push_back(name->second);
     }
   }
   for (const auto& file : caption_files) {
-    auto document = ReadJsonFile(file);
-    if (!document.ok()) return document.error();
-    auto annotations = Annotations(*document, file);
-    if (!annotations.ok()) return annotations.error();
-    for (size_t i = 0; i < (*annotations)->size(); ++i) {
-      const json& annotation = (**annotations)[i];
-      auto id = ImageId(annotation, file, i);
-      if (!id.ok()) return id.error();
-      if (!keep(*id)) continue;
-      if (!annotation.value("caption", json()).is_string()) {
-        return Error{file.string() + ": annotation " + std::to_string(i) +
-                     ": caption missing or not a string"};
-      }
-      references[*id].captions.push_back(annotation["caption"].get<std::string>());
+    auto annotation = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
+      std::optional<int64_t> image_id;
+      std::optional<std::string> caption;
+      Status status = ReadRecord(record, {{"image_id", &image_id}}, "caption", &caption);
+      if (!status.ok()) return Error{JsonWhere(file, at) + ": " + status.message()};
+      if (!image_id) return Error{AnnotationWhere(file, index) + ": missing integer image_id"};
+      if (!keep(*image_id)) return {};
+      if (!caption) return Error{AnnotationWhere(file, index) + ": caption missing or not a string"};
+      references[*image_id].captions.push_back(std::move(*caption));
+      return {};
+    };
+    if (Status status = StreamJsonObjectArrays(file, {{"annotations", annotation}}); !status.ok()) {
+      return Error{status.message()};
     }
   }
   return references;

@@ -48,8 +48,8 @@ struct ChairImageReferences {
 // `captions_*.json` files (annotations) into image id -> references, keeping
 // only ids in `image_ids` (all when empty). Errors name the file and the
 // annotation index of a malformed entry (missing image_id, unknown
-// category_id, caption not a string). Single-threaded; memory is that of the
-// parsed JSON (about 1 GB for the 2014 instances).
+// category_id, caption not a string). Single-threaded; the files are
+// streamed (core/json_stream.h): memory is that of the kept references.
 Result<std::unordered_map<int64_t, ChairImageReferences>> ReadCocoChairReferences(
     const std::vector<std::filesystem::path>& instance_files,
     const std::vector<std::filesystem::path>& caption_files, const std::vector<int64_t>& image_ids = {});

@@ -1,6 +1,6 @@
 #include "benchmarks/loader.h"
 
-#include <map>
+#include <unordered_map>
 
 #include "benchmarks/loaders/builtin_loaders.h"
 
@@ -15,15 +15,17 @@ const Registry<LoaderEntry>& Loaders() {
   return registry;
 }
 
-Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root) {
+Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,
+                                      bool with_images) {
   auto entry = Loaders().Find(config.loader);
   if (!entry) return Error{"task '" + config.name + "': " + entry.error().message};
-  auto loaded = (*entry)->load(LoaderInput{config.name, data_root, config.loader_options});
+  auto loaded = (*entry)->load(LoaderInput{config.name, data_root, config.loader_options, with_images});
   if (!loaded) return Error{"task '" + config.name + "': " + loaded.error().message};
   const std::string files = loaded->files.empty() ? data_root.string() : loaded->files.front().string();
   if (loaded->samples.empty()) return Error{"task '" + config.name + "': " + files + " holds no samples"};
 
-  std::map<std::string, std::size_t> first_position;
+  std::unordered_map<std::string, std::size_t> first_position;
+  first_position.reserve(loaded->samples.size());
   for (std::size_t i = 0; i < loaded->samples.size(); ++i) {
     const std::string key = loaded->samples[i].id.dump();
     auto [it, inserted] = first_position.emplace(key, i);

@@ -23,6 +23,9 @@ struct LoaderInput {
   std::string task;                 // for messages
   std::filesystem::path data_root;  // --data-root
   nlohmann::json options;           // the task's loader_options (null = none)
+  // False when the caller only scores: a loader may then leave
+  // Sample::image_candidates empty (they are many paths per sample).
+  bool with_images = true;
 };
 
 struct LoaderEntry {
@@ -39,7 +42,9 @@ const Registry<LoaderEntry>& Loaders();
 // Runs the loader of `config` on `data_root`, then checks: at least one
 // sample, ids unique (a duplicate is an error naming both positions), and the
 // count equal to config.expected_count (a mismatch is a warning).
-Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root);
+// `with_images` = false lets loaders skip image candidates (LoaderInput).
+Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,
+                                      bool with_images = true);
 
 // The first existing path of sample.image_candidates, or an error naming the
 // sample id and every path tried.

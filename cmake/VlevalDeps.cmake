@@ -1,5 +1,7 @@
 # Third-party packages, all from Debian 12 (scripts/install-deps installs them).
 find_package(nlohmann_json 3.10 REQUIRED)
+# simdjson On-Demand reads the bulk data files (core/json_stream.h).
+find_package(simdjson 3.0 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(TBB REQUIRED)
 if(BUILD_TESTING)

@@ -1,92 +1,193 @@
 #include "harness/predictions_file.h"
 
-#include <set>
+#include <cstdint>
+#include <fstream>
+#include <optional>
 #include <string_view>
+#include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
-#include "core/json_file.h"
+#include "core/json_stream.h"
 
 namespace vleval {
 namespace {
-
-using nlohmann::json;
 
 std::string Where(const std::filesystem::path& path, size_t line) {
   return path.string() + ":" + std::to_string(line) + ": ";
 }
 
-Result<std::string> IdText(const json& id) {
-  if (id.is_string()) return id.get<std::string>();
-  if (id.is_number_integer()) return id.dump();
-  return Error{"id must be an integer or a string, got " + id.dump()};
-}
-
-// Reads `key` into `out` when present; a wrong type is an error.
-template <typename T>
-Status ReadOptional(const json& object, const char* key, T& out) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return {};
-  try {
-    out = it->get<T>();
-  } catch (const json::exception&) {
-    return Error{std::string("field \"") + key + "\" has the wrong type: " + it->dump()};
+Status ReadInts(JsonValue& value, std::vector<int64_t>& out) {
+  simdjson::ondemand::array array;
+  if (value.get_array().get(array) != simdjson::SUCCESS) return Error{DescribeJsonValue(value)};
+  out.clear();
+  for (auto item : array) {
+    JsonValue element;
+    int64_t number = 0;
+    if (item.get(element) != simdjson::SUCCESS || element.get_int64().get(number) != simdjson::SUCCESS) {
+      return Error{"an array holding a non-integer"};
+    }
+    out.push_back(number);
   }
   return {};
 }
 
-template <typename T>
-Status ReadOptional(const json& object, const char* key, std::optional<T>& out) {
-  if (!object.contains(key) || object.at(key).is_null()) return {};
-  T value{};
-  if (Status status = ReadOptional(object, key, value); !status.ok()) return status;
-  out = value;
+Status ReadDoubles(JsonValue& value, std::vector<double>& out) {
+  simdjson::ondemand::array array;
+  if (value.get_array().get(array) != simdjson::SUCCESS) return Error{DescribeJsonValue(value)};
+  out.clear();
+  for (auto item : array) {
+    JsonValue element;
+    double number = 0;
+    if (item.get(element) != simdjson::SUCCESS || element.get_double().get(number) != simdjson::SUCCESS) {
+      return Error{"an array holding a non-number"};
+    }
+    out.push_back(number);
+  }
   return {};
 }
 
-Result<Prediction> ParseHarnessPrediction(const json& object) {
-  if (!object.is_object()) return Error{"expected a JSON object"};
+// An array of int32 values (token counts).
+Status ReadCounts(JsonValue& value, std::vector<int>& out) {
+  std::vector<int64_t> wide;
+  if (Status read = ReadInts(value, wide); !read.ok()) return read;
+  out.clear();
+  for (const int64_t n : wide) {
+    if (n < INT32_MIN || n > INT32_MAX) return Error{"an array holding an integer out of range"};
+    out.push_back(static_cast<int>(n));
+  }
+  return {};
+}
+
+bool IsNull(JsonValue& value) {
+  bool null = false;
+  return value.is_null().get(null) == simdjson::SUCCESS && null;
+}
+
+// One harness record. Problems are reported in a fixed order whatever the
+// key order: the id, then "output", then the optional fields in the order
+// of prediction_file.h.
+Result<Prediction> ParseHarnessPrediction(JsonValue& record) {
   Prediction prediction;
-  const auto id = object.find("id");
-  if (id == object.end()) return Error{"missing \"id\""};
-  auto id_text = IdText(*id);
-  if (!id_text.ok()) return id_text.error();
-  prediction.id = *id_text;
-  const auto output = object.find("output");
-  if (output == object.end() || !output->is_string()) {
-    return Error{"sample " + prediction.id + ": missing or non-string \"output\""};
+  std::optional<std::string> id_error, output_error;
+  bool has_id = false, has_output = false;
+  std::string field_error;
+  auto wrong_type = [&](const char* key, const std::string& got) {
+    if (field_error.empty()) field_error = std::string("field \"") + key + "\" has the wrong type: " + got;
+  };
+  Status status = ForEachJsonMember(record, [&](std::string_view key, JsonValue& value) -> Result<bool> {
+    if (key == "id") {
+      has_id = true;
+      if (Status read = ReadJsonIdText(value, prediction.id); !read.ok()) {
+        id_error = "id " + read.message();
+        return false;
+      }
+      return true;
+    }
+    if (key == "output") {
+      has_output = ReadJsonString(value, prediction.output).ok();
+      return has_output;
+    }
+    if ((key == "prompt" || key == "token_ids" || key == "candidates_nll" || key == "candidates_tokens" ||
+         key == "split_nll" || key == "split_tokens" || key == "prompt_positions" ||
+         key == "padding_tokens" || key == "p_yes" || key == "p_unanswerable" || key == "attempts") &&
+        IsNull(value)) {
+      return true;
+    }
+    // Arrays stop the record at once on a failed read (it may have consumed part of it).
+    auto array = [&](const char* name, Status read) -> Result<bool> {
+      if (read.ok()) return true;
+      wrong_type(name, read.message());
+      return Error{field_error};
+    };
+    auto small_int = [&](const char* name, std::optional<int>& out) {
+      int64_t n = 0;
+      if (ReadJsonInt(value, n).ok() && n >= INT32_MIN && n <= INT32_MAX) {
+        out = static_cast<int>(n);
+      } else {
+        wrong_type(name, DescribeJsonValue(value));
+      }
+    };
+    auto probability = [&](const char* name, std::optional<double>& out) {
+      double p = 0;
+      if (ReadJsonDouble(value, p).ok()) {
+        out = p;
+      } else {
+        wrong_type(name, DescribeJsonValue(value));
+      }
+    };
+    if (key == "candidates_tokens")
+      return array("candidates_tokens", ReadCounts(value, prediction.choice_detail.tokens));
+    if (key == "split_nll") return array("split_nll", ReadDoubles(value, prediction.choice_detail.split_nll));
+    if (key == "split_tokens")
+      return array("split_tokens", ReadCounts(value, prediction.choice_detail.split_tokens));
+    if (key == "prompt_positions") {
+      small_int("prompt_positions", prediction.choice_detail.prompt_positions);
+      return field_error.empty();
+    }
+    if (key == "padding_tokens") {
+      small_int("padding_tokens", prediction.choice_detail.padding_tokens);
+      return field_error.empty();
+    }
+    if (key == "p_unanswerable") {
+      probability("p_unanswerable", prediction.p_unanswerable);
+      return field_error.empty();
+    }
+    if (key == "prompt") {
+      if (!ReadJsonString(value, prediction.prompt).ok()) wrong_type("prompt", DescribeJsonValue(value));
+    } else if (key == "token_ids") {
+      // A failed array read may have consumed part of it: stop at once.
+      if (Status read = ReadInts(value, prediction.token_ids); !read.ok()) {
+        wrong_type("token_ids", read.message());
+        return Error{field_error};
+      }
+    } else if (key == "candidates_nll") {
+      if (Status read = ReadDoubles(value, prediction.candidates_nll); !read.ok()) {
+        wrong_type("candidates_nll", read.message());
+        return Error{field_error};
+      }
+    } else if (key == "p_yes") {
+      probability("p_yes", prediction.p_yes);
+    } else if (key == "attempts") {
+      small_int("attempts", prediction.attempts);
+    } else {
+      return false;  // other keys are ignored (the format is open to extension)
+    }
+    return field_error.empty();
+  });
+  if (!status.ok()) {
+    if (!field_error.empty() && has_id && !id_error)
+      return Error{"sample " + prediction.id + ": " + field_error};
+    return Error{status.message()};
   }
-  prediction.output = output->get<std::string>();
-  for (const Status& status :
-       {ReadOptional(object, "prompt", prediction.prompt),
-        ReadOptional(object, "token_ids", prediction.token_ids),
-        ReadOptional(object, "candidates_nll", prediction.candidates_nll),
-        ReadOptional(object, "candidates_tokens", prediction.choice_detail.tokens),
-        ReadOptional(object, "split_nll", prediction.choice_detail.split_nll),
-        ReadOptional(object, "split_tokens", prediction.choice_detail.split_tokens),
-        ReadOptional(object, "prompt_positions", prediction.choice_detail.prompt_positions),
-        ReadOptional(object, "padding_tokens", prediction.choice_detail.padding_tokens),
-        ReadOptional(object, "p_yes", prediction.p_yes),
-        ReadOptional(object, "p_unanswerable", prediction.p_unanswerable),
-        ReadOptional(object, "attempts", prediction.attempts)}) {
-    if (!status.ok()) return Error{"sample " + prediction.id + ": " + status.message()};
-  }
+  if (!has_id) return Error{"missing \"id\""};
+  if (id_error) return Error{*id_error};
+  if (!has_output) return Error{"sample " + prediction.id + ": missing or non-string \"output\""};
+  if (!field_error.empty()) return Error{"sample " + prediction.id + ": " + field_error};
   return prediction;
 }
 
-Result<Prediction> ParseAnswerEntry(const json& object) {
-  if (!object.is_object()) return Error{"expected a JSON object"};
-  const auto id = object.find("question_id");
-  if (id == object.end()) return Error{"missing \"question_id\""};
-  auto id_text = IdText(*id);
-  if (!id_text.ok()) return id_text.error();
-  const auto answer = object.find("answer");
-  if (answer == object.end() || !answer->is_string()) {
-    return Error{"question " + *id_text + ": missing or non-string \"answer\""};
-  }
+Result<Prediction> ParseAnswerEntry(JsonValue& entry) {
   Prediction prediction;
-  prediction.id = *id_text;
-  prediction.output = answer->get<std::string>();
+  bool has_id = false, has_answer = false;
+  std::optional<std::string> id_error;
+  Status status = ForEachJsonMember(entry, [&](std::string_view key, JsonValue& value) -> Result<bool> {
+    if (key == "question_id") {
+      has_id = true;
+      if (Status read = ReadJsonIdText(value, prediction.id); !read.ok()) {
+        id_error = "id " + read.message();
+        return false;
+      }
+      return true;
+    }
+    if (key == "answer") {
+      has_answer = ReadJsonString(value, prediction.output).ok();
+      return has_answer;
+    }
+    return false;
+  });
+  if (!status.ok()) return Error{status.message()};
+  if (!has_id) return Error{"missing \"question_id\""};
+  if (id_error) return Error{*id_error};
+  if (!has_answer) return Error{"question " + prediction.id + ": missing or non-string \"answer\""};
   return prediction;
 }
 
@@ -104,54 +205,48 @@ Status Add(PredictionsFile& file, Prediction prediction) {
 }  // namespace
 
 Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
-  auto text = ReadTextFile(path);
-  if (!text.ok()) return text.error();
   PredictionsFile file{path, {}, {}};
-  std::string_view rest = *text;
-  for (size_t line_number = 1; !rest.empty(); ++line_number) {
-    const size_t end = rest.find('\n');
-    const std::string_view line = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const json object = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (object.is_discarded()) return Error{Where(path, line_number) + "not valid JSON"};
-    auto prediction = ParseHarnessPrediction(object);
-    if (!prediction.ok()) return Error{Where(path, line_number) + prediction.error().message};
-    prediction->line = line_number;
-    if (Status status = Add(file, std::move(*prediction)); !status.ok()) {
-      return Error{status.message()};
-    }
-  }
+  Status status = StreamJsonLines(path, [&](JsonValue& record, size_t line, const JsonPosition&) -> Status {
+    auto prediction = ParseHarnessPrediction(record);
+    if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
+    prediction->line = line;
+    return Add(file, std::move(*prediction));
+  });
+  if (!status.ok()) return Error{status.message()};
   return file;
 }
 
 Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& path) {
-  auto array = ReadJsonFile(path);
-  if (!array.ok()) return array.error();
-  if (!array->is_array()) return Error{path.string() + ": expected a JSON array of answers"};
   PredictionsFile file{path, {}, {}};
-  for (size_t i = 0; i < array->size(); ++i) {
-    auto prediction = ParseAnswerEntry((*array)[i]);
-    if (!prediction.ok()) return Error{Where(path, i + 1) + prediction.error().message};
-    prediction->line = i + 1;
-    if (Status status = Add(file, std::move(*prediction)); !status.ok()) {
-      return Error{status.message()};
+  Status status = StreamJsonArray(path, [&](JsonValue& entry, size_t index, const JsonPosition&) -> Status {
+    auto prediction = ParseAnswerEntry(entry);
+    if (!prediction.ok()) return Error{Where(path, index + 1) + prediction.error().message};
+    prediction->line = index + 1;
+    return Add(file, std::move(*prediction));
+  });
+  if (!status.ok()) {
+    if (status.message() == path.string() + ": expected a JSON array") {
+      return Error{path.string() + ": expected a JSON array of answers"};
     }
+    return Error{status.message()};
   }
   return file;
 }
 
 Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
-  auto text = ReadTextFile(path);
-  if (!text.ok()) return text.error();
-  const size_t first = text->find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && (*text)[first] == '[') return ReadMiniGptV2AnswerFile(path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot open " + path.string()};
+  char c = 0;
+  while (in.get(c) && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+  }
+  if (in.bad()) return Error{"cannot read " + path.string()};
+  if (in && c == '[') return ReadMiniGptV2AnswerFile(path);
   return ReadPredictionsJsonl(path);
 }
 
 Result<std::vector<const Prediction*>> MatchPredictions(const PredictionsFile& file,
                                                         const std::vector<std::string>& sample_ids) {
-  const std::set<std::string> known(sample_ids.begin(), sample_ids.end());
+  const std::unordered_set<std::string_view> known(sample_ids.begin(), sample_ids.end());
   for (const Prediction& prediction : file.predictions) {
     if (!known.count(prediction.id)) {
       return Error{Where(file.path, prediction.line) + "id " + prediction.id +

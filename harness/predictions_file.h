@@ -12,9 +12,9 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -40,7 +40,7 @@ struct Prediction {
 struct PredictionsFile {
   std::filesystem::path path;
   std::vector<Prediction> predictions;  // file order
-  std::map<std::string, size_t> index_by_id;
+  std::unordered_map<std::string, size_t> index_by_id;
 };
 
 // The harness's JSONL: one object per non-blank line with at least "id" and

@@ -9,7 +9,7 @@ namespace vleval {
 Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
                                        const PredictionsFile& predictions, Dialect dialect,
                                        const ScoringOptions& options) {
-  auto loaded = LoadTaskSamples(task, data_root);
+  auto loaded = LoadTaskSamples(task, data_root, /*with_images=*/false);
   if (!loaded) return loaded.error();
   TaskScore score;
   score.task = task.name;
@@ -43,7 +43,8 @@ Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesy
     auto input = ToMetricSample(task.loader, loaded->samples[i], prediction, chair);
     if (!input) return Error{task.name + ": " + input.error().message};
     inputs.push_back(std::move(*input));
-    score.ids.push_back(loaded->samples[i].id);
+    score.ids.push_back(std::move(loaded->samples[i].id));
+    loaded->samples[i] = Sample{};  // its references now live in inputs[i]
   }
   auto report = Score(task.metric, dialect, inputs, scoring);
   if (!report) return Error{task.name + ": " + report.error().message};

@@ -7,6 +7,7 @@
 #include "metrics/parallel_scoring.h"
 #include "metrics/python_numeric.h"
 #include "metrics/python_text.h"
+#include "metrics/vqa_answer_table.h"
 #include "metrics/vqa_normalize.h"
 
 namespace vleval {
@@ -46,9 +47,9 @@ Result<MetricReport> ScoreVqa(Dialect dialect, const std::vector<MetricSample>& 
       return Error{"vqa_accuracy: sample " + sample.id + " has no reference answers"};
     }
   }
-  const auto accuracies = ScoreEachSample<double>(samples.size(), options.max_threads, [&](size_t i) {
-    return VqaQuestionAccuracy(samples[i].answers, samples[i].output, dialect);
-  });
+  const VqaAnswerTable table(samples, dialect, options.max_threads);
+  const auto accuracies = ScoreEachSample<double>(samples.size(), options.max_threads,
+                                                  [&](size_t i) { return table.Accuracy(i); });
   return VqaStyleReport(accuracies, samples);
 }
 

@@ -1,37 +1,133 @@
 // OK-VQA: VQA-format question and annotation files (see builtin_loaders.h).
-#include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "benchmarks/loaders/builtin_loaders.h"
 #include "benchmarks/loaders/loader_support.h"
+#include "core/json_stream.h"
 
 namespace vleval {
 namespace {
 
+// What one annotation record gives its question's sample.
+struct Annotation {
+  nlohmann::json answers = nlohmann::json::array();
+  std::string question_type, answer_type;
+};
+
+// "<file>:<line> (byte <offset>): <list>[<index>]", the prefix of a record's messages.
+std::string RecordWhere(const std::filesystem::path& path, const JsonPosition& at, const char* list,
+                        std::size_t index) {
+  return JsonWhere(path, at) + ": " + list + "[" + std::to_string(index) + "]";
+}
+
+// The answer strings of one record's "answers" array, in order.
+Status ReadAnswerList(JsonValue& value, nlohmann::json& out) {
+  simdjson::ondemand::array list;
+  if (value.get_array().get(list) != simdjson::SUCCESS) {
+    return Error{"'answers' must be an array, got " + DescribeJsonValue(value)};
+  }
+  std::size_t k = 0;
+  for (auto item : list) {
+    JsonValue entry;
+    if (auto error = item.get(entry))
+      return Error{std::string("malformed JSON: ") + simdjson::error_message(error)};
+    bool found = false;
+    std::string answer;
+    Status status = ForEachJsonMember(entry, [&](std::string_view key, JsonValue& member) -> Result<bool> {
+      if (key != "answer") return false;
+      found = true;
+      if (Status read = ReadJsonString(member, answer); !read.ok())
+        return Error{"'answer' " + read.message()};
+      return true;
+    });
+    if (status.ok() && !found) status = Error{"'answer' is missing"};
+    if (!status.ok()) return Error{"answers[" + std::to_string(k) + "]: " + status.message()};
+    out.push_back(std::move(answer));
+    ++k;
+  }
+  out.get_ref<nlohmann::json::array_t&>().shrink_to_fit();  // 10 answers, not a capacity of 16
+  return {};
+}
+
 // question_id -> references, from the annotation file.
-Result<std::map<std::int64_t, nlohmann::json>> ReadAnswers(const std::filesystem::path& path) {
-  auto json = ReadJsonFile(path);
-  if (!json) return json.error();
-  RecordReader top(*json, path.string());
-  const auto& annotations = top.Array("annotations");
-  if (auto status = top.Finish(); !status) return Error{status.message()};
-  std::map<std::int64_t, nlohmann::json> answers;
-  for (std::size_t i = 0; i < annotations.size(); ++i) {
-    RecordReader record(annotations[i], path.string() + ": annotations[" + std::to_string(i) + "]");
-    const auto question_id = record.Int("question_id");
-    const auto& list = record.Array("answers");
-    nlohmann::json references = {{"answers", nlohmann::json::array()},
-                                 {"question_type", OptionalText(annotations[i], "question_type")},
-                                 {"answer_type", OptionalText(annotations[i], "answer_type")}};
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      RecordReader answer(list[k], path.string() + ": question " + std::to_string(question_id) + " answers[" +
-                                       std::to_string(k) + "]");
-      references["answers"].push_back(answer.String("answer"));
-      if (auto status = answer.Finish(); !status) return Error{status.message()};
-    }
-    if (auto status = record.Finish(); !status) return Error{status.message()};
-    answers[question_id] = std::move(references);
+Result<std::unordered_map<std::int64_t, Annotation>> ReadAnswers(const std::filesystem::path& path) {
+  std::unordered_map<std::int64_t, Annotation> answers;
+  auto read = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
+    std::optional<std::int64_t> question_id;
+    bool has_answers = false;
+    Annotation annotation;
+    Status status = ForEachJsonMember(record, [&](std::string_view key, JsonValue& member) -> Result<bool> {
+      if (key == "question_id") {
+        std::int64_t id = 0;
+        if (Status read = ReadJsonInt(member, id); !read.ok())
+          return Error{"'question_id' " + read.message()};
+        question_id = id;
+        return true;
+      }
+      if (key == "answers") {
+        has_answers = true;
+        if (Status read = ReadAnswerList(member, annotation.answers); !read.ok())
+          return Error{read.message()};
+        return true;
+      }
+      // Optional breakdown keys: a string, else empty (as OptionalText).
+      std::string* text = key == "question_type" ? &annotation.question_type
+                          : key == "answer_type" ? &annotation.answer_type
+                                                 : nullptr;
+      if (text == nullptr) return false;
+      if (ReadJsonString(member, *text).ok()) return true;
+      text->clear();
+      return false;
+    });
+    if (status.ok() && !question_id) status = Error{"'question_id' is missing"};
+    if (status.ok() && !has_answers) status = Error{"'answers' is missing"};
+    if (!status.ok()) return Error{RecordWhere(path, at, "annotations", index) + ": " + status.message()};
+    answers[*question_id] = std::move(annotation);
+    return {};
+  };
+  if (Status status = StreamJsonObjectArrays(path, {{"annotations", read}}); !status.ok()) {
+    return Error{status.message()};
   }
   return answers;
+}
+
+struct Question {
+  std::int64_t question_id = 0, image_id = 0;
+  std::string question;
+};
+
+Result<std::vector<Question>> ReadQuestions(const std::filesystem::path& path) {
+  std::vector<Question> questions;
+  auto read = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
+    Question question;
+    bool has_question_id = false, has_image_id = false, has_question = false;
+    Status status = ForEachJsonMember(record, [&](std::string_view key, JsonValue& member) -> Result<bool> {
+      bool* seen = key == "question_id" ? &has_question_id
+                   : key == "image_id"  ? &has_image_id
+                   : key == "question"  ? &has_question
+                                        : nullptr;
+      if (seen == nullptr) return false;
+      *seen = true;
+      Status read = key == "question" ? ReadJsonString(member, question.question)
+                                      : ReadJsonInt(member, key == "question_id" ? question.question_id
+                                                                                 : question.image_id);
+      if (!read.ok()) return Error{"'" + std::string(key) + "' " + read.message()};
+      return true;
+    });
+    for (const auto& [has, key] :
+         {std::pair{has_question_id, "question_id"}, std::pair{has_image_id, "image_id"},
+          std::pair{has_question, "question"}}) {
+      if (status.ok() && !has) status = Error{"'" + std::string(key) + "' is missing"};
+    }
+    if (!status.ok()) return Error{RecordWhere(path, at, "questions", index) + ": " + status.message()};
+    questions.push_back(std::move(question));
+    return {};
+  };
+  if (Status status = StreamJsonObjectArrays(path, {{"questions", read}}); !status.ok()) {
+    return Error{status.message()};
+  }
+  return questions;
 }
 
 Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
@@ -44,31 +140,31 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
   const auto image_dirs = options.ImageDirs({"coco/val2014", "coco/train2017", "coco/val2017"});
   if (auto status = options.Finish(); !status) return Error{status.message()};
 
-  auto questions = ReadJsonFile(questions_path);
+  auto questions = ReadQuestions(questions_path);
   if (!questions) return questions.error();
   auto answers = ReadAnswers(annotations_path);
   if (!answers) return answers.error();
-  RecordReader top(*questions, questions_path.string());
-  const auto& list = top.Array("questions");
-  if (auto status = top.Finish(); !status) return Error{status.message()};
 
   LoadedSamples loaded;
   loaded.files = {questions_path, annotations_path};
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    RecordReader record(list[i], questions_path.string() + ": questions[" + std::to_string(i) + "]");
-    const auto question_id = record.Int("question_id");
-    const auto image_id = record.Int("image_id");
-    const auto question = record.String("question");
-    if (auto status = record.Finish(); !status) return Error{status.message()};
-    auto found = answers->find(question_id);
+  loaded.samples.reserve(questions->size());
+  for (Question& question : *questions) {
+    auto found = answers->find(question.question_id);
     if (found == answers->end()) {
-      return Error{annotations_path.string() + ": no annotation for question " + std::to_string(question_id)};
+      return Error{annotations_path.string() + ": no annotation for question " +
+                   std::to_string(question.question_id)};
     }
     Sample sample;
-    sample.id = question_id;
-    sample.image_candidates = CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", image_id);
-    sample.fields["question"] = question;
-    sample.references = found->second;
+    sample.id = question.question_id;
+    if (input.with_images) {
+      sample.image_candidates =
+          CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
+    }
+    sample.fields["question"] = std::move(question.question);
+    Annotation& annotation = found->second;
+    sample.references = {{"answers", std::move(annotation.answers)},
+                         {"question_type", std::move(annotation.question_type)},
+                         {"answer_type", std::move(annotation.answer_type)}};
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;

@@ -11,6 +11,8 @@
 #include "harness/cli/command.h"
 #include "harness/cli/options.h"
 #include "harness/data_prompts.h"
+#include "harness/run/digest_cache.h"
+#include "harness/run/lazy_prediction_source.h"
 #include "harness/run/run_backend.h"
 #include "harness/run/run_driver.h"
 #include "reports/run_history.h"
@@ -34,7 +36,7 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 int Run(const std::vector<std::string>& args) {
   po::options_description options("vleval run options");
   std::string suite, tasks, data_root_option, dialect, identifier, shard_text, out, configs, db;
-  std::string llama, vit, checkpoint, converted, model_config, replay;
+  std::string llama, vit, checkpoint, converted, model_config, replay, digest_cache;
   BackendChoice backend;
   RunRequest request;
   int batch_size = 0, threads = 0;
@@ -64,6 +66,9 @@ int Run(const std::vector<std::string>& args) {
       "image and scoring threads (0 = all cores); results do not depend on it")(
       "quiet", "no progress display")("no-history", "do not record the run in the run history")(
       "db", po::value(&db), "run history file (default: $XDG_DATA_HOME/vleval/history.sqlite)")(
+      "digest-cache", po::value(&digest_cache),
+      "sha256 cache of the model files, keyed by path, size, mtime and inode (default: "
+      "$XDG_CACHE_HOME/vleval/digests.jsonl, else ~/.cache/vleval/digests.jsonl; 'none': always hash)")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
   if (auto stop =
@@ -108,19 +113,22 @@ int Run(const std::vector<std::string>& args) {
   backend.converted = converted;
   backend.model_config = model_config;
   backend.replay = replay;
+  if (digest_cache != "none")
+    backend.digest_cache =
+        digest_cache.empty() ? DefaultDigestCachePath() : std::filesystem::path(digest_cache);
   RunDescription description{request, {}, shard->count};
   auto model = DescribeBackend(backend);
   if (!model) return Fail(model.error().message);
   description.model = *model;
-  auto opened = OpenBackend(backend);
-  if (!opened) return Fail(opened.error().message);
+  // Opened on first use: resuming a finished run never loads the model.
+  LazyPredictionSource source([&backend] { return OpenBackend(backend); });
 
   RunSettings settings{out, *config_dir, *shard, threads, {}};
   if (values.count("no-history") == 0)
     settings.history_db = db.empty() ? DefaultHistoryPath() : std::filesystem::path(db);
   RunProgress progress(std::cerr,
                        values.count("quiet") ? ProgressStyle::kQuiet : ProgressStyleFor(STDERR_FILENO));
-  auto outcome = ExecuteRun(description, *plan, *opened->source, settings, progress);
+  auto outcome = ExecuteRun(description, *plan, source, settings, progress);
   if (!outcome) return Fail(outcome.error().message);
   if (!outcome->finished) {
     std::cerr << "vleval run: shard " << shard->index << "/" << shard->count << " done; waiting for "

@@ -3,17 +3,18 @@
 #include <algorithm>
 #include <vector>
 
+#include "harness/run/digest_cache.h"
 #include "harness/run/model_prediction_source.h"
 #include "harness/run/replay_prediction_source.h"
 #include "model/minigptv2_backend.h"
-#include "model/weights/file_digest.h"
 
 namespace vleval {
 namespace {
 
 // {"name": <file or folder name>, "sha256": <digest of its bytes; of a
 // folder: of its regular files' bytes in sorted-name order>}.
-Result<nlohmann::json> DescribeFile(const std::string& option, const std::filesystem::path& path) {
+Result<nlohmann::json> DescribeFile(const std::string& option, const std::filesystem::path& path,
+                                    const DigestCache& cache) {
   std::error_code error;
   if (path.empty()) return Error{"--" + option + " is required for the minigptv2 backend"};
   if (!std::filesystem::exists(path, error))
@@ -27,7 +28,7 @@ Result<nlohmann::json> DescribeFile(const std::string& option, const std::filesy
   } else {
     files.push_back(path);
   }
-  auto digest = Sha256OfFiles(files);
+  auto digest = cache.Sha256OfFiles(files);
   if (!digest) return Error{"--" + option + ": " + digest.error().message};
   return nlohmann::json{{"name", path.filename().string()}, {"sha256", *digest}};
 }
@@ -40,9 +41,10 @@ std::string Dtype(const BackendChoice& choice) {
 }  // namespace
 
 Result<nlohmann::json> DescribeBackend(const BackendChoice& choice) {
+  const DigestCache cache(choice.digest_cache);
   nlohmann::json files = nlohmann::json::object();
   if (choice.backend == "replay") {
-    auto replay = DescribeFile("replay", choice.replay);
+    auto replay = DescribeFile("replay", choice.replay, cache);
     if (!replay) return replay.error();
     files["replay"] = *replay;
     return nlohmann::json{{"backend", "replay"}, {"files", files}};
@@ -62,12 +64,12 @@ Result<nlohmann::json> DescribeBackend(const BackendChoice& choice) {
     inputs = {{"converted", &choice.converted}, {"converted-tokenizer", &converted_tokenizer}};
   }
   for (const auto& [option, path] : inputs) {
-    auto described = DescribeFile(option, *path);
+    auto described = DescribeFile(option, *path, cache);
     if (!described) return described.error();
     files[option] = *described;
   }
   if (!choice.model_config.empty()) {
-    auto described = DescribeFile("model-config", choice.model_config);
+    auto described = DescribeFile("model-config", choice.model_config, cache);
     if (!described) return described.error();
     files["model_config"] = *described;
   }

@@ -24,6 +24,8 @@ struct BackendChoice {
   std::string device = "cpu";
   std::string dtype;             // empty: float16 on CUDA, float32 on CPU (DefaultDtype)
   std::filesystem::path replay;  // run folder or predictions file
+  // Cache of input digests (digest_cache.h); empty = hash every time.
+  std::filesystem::path digest_cache;
 };
 
 struct OpenedBackend {
@@ -31,8 +33,9 @@ struct OpenedBackend {
   std::unique_ptr<PredictionSource> source;
 };
 
-// The description only (digests files; loads nothing). Errors: an unknown
-// backend, a missing or unreadable model file (named with its option).
+// The description only (digests files, through choice.digest_cache; loads
+// nothing). Errors: an unknown backend, a missing or unreadable model file
+// (named with its option).
 Result<nlohmann::json> DescribeBackend(const BackendChoice& choice);
 
 // Loads the model (minutes for the 7B one) or opens the replay source.

@@ -118,13 +118,16 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
   if (!pending) return pending.error();
   progress.StartEntry(entry.name, owned.size(), owned.size() - pending->size());
   Batcher batcher(entry, source, *journal, progress);
-  if (source.image_size() <= 0) {
+  // With nothing pending the source is not asked anything (a lazy one
+  // stays unopened, see lazy_prediction_source.h).
+  const bool needs_images = !pending->empty() && source.image_size() > 0;
+  if (!needs_images) {
     for (std::size_t k = 0; k < pending->size() && batcher.status(); ++k) {
       auto prepared = Prepare(entry, (*pending)[k]);
       if (!prepared) return prepared.error();
       batcher.Add(std::move(*prepared), k + 1 == pending->size());
     }
-  } else if (!pending->empty()) {
+  } else {
     if (auto images = CheckImages(entry, *pending); !images) return images;
     std::vector<std::filesystem::path> paths;
     for (const std::size_t position : *pending)

@@ -38,6 +38,36 @@ TEST_F(Malformed, TruncatedJsonNamesTheFileAndPosition) {
   EXPECT_NE(message.find("line 1"), std::string::npos) << message;
 }
 
+TEST_F(Malformed, OkvqaRecordsNameFilePositionListIndexAndKey) {
+  Write("okvqa/OpenEnded_mscoco_val2014_questions.json",
+        "{\"questions\": [{\"image_id\": 1, \"question\": \"q?\", \"question_id\": 10},\n"
+        " {\"image_id\": 2, \"question\": \"q?\", \"question_id\": \"" +
+            std::string(500, 'x') + "\"}]}");
+  const auto type = ErrorOf("okvqa");
+  EXPECT_NE(type.find(Path("okvqa/OpenEnded_mscoco_val2014_questions.json") +
+                      ":2 (byte 70): questions[1]: 'question_id' must be an integer, got \"xxx"),
+            std::string::npos)
+      << type;
+  EXPECT_LT(type.size(), 400u) << "the offending value is quoted by a short prefix only";
+
+  Write("okvqa/OpenEnded_mscoco_val2014_questions.json",
+        R"({"questions": [{"image_id": 1, "question": "q?", "question_id": 10, "image_id": 3}]})");
+  EXPECT_NE(ErrorOf("okvqa").find(":1 (byte 15): questions[0]: duplicate key 'image_id'"), std::string::npos)
+      << ErrorOf("okvqa");
+
+  Write("okvqa/mscoco_val2014_annotations.json",
+        R"({"annotations": [{"question_id": 10, "answers": [{"answer_id": 1}]}]})");
+  Write("okvqa/OpenEnded_mscoco_val2014_questions.json",
+        R"({"questions": [{"image_id": 1, "question": "q?", "question_id": 10}]})");
+  EXPECT_NE(ErrorOf("okvqa").find(":1 (byte 17): annotations[0]: answers[0]: 'answer' is missing"),
+            std::string::npos)
+      << ErrorOf("okvqa");
+
+  Write("okvqa/mscoco_val2014_annotations.json",
+        "{\"annotations\": " + std::string(600, '[') + std::string(600, ']') + "}");
+  EXPECT_NE(ErrorOf("okvqa").find("nesting deeper than 512 levels"), std::string::npos) << ErrorOf("okvqa");
+}
+
 TEST_F(Malformed, TruncatedJsonLineNamesTheLine) {
   Write("hm/dev.jsonl",
         "{\"id\": 1, \"img\": \"img/1.png\", \"label\": 0, \"text\": \"a\"}\n{\"id\": 2, \"img\"\n");

@@ -48,7 +48,8 @@ TEST_F(PredictionsFileTest, BadJsonLineIsAnErrorNamingFileAndLine) {
   const auto path = Write("p.jsonl", "{\"id\": 1, \"output\": \"a\"}\n{\"id\": 2, \"output\": \n");
   auto file = ReadPredictionsJsonl(path);
   ASSERT_FALSE(file.ok());
-  EXPECT_EQ(file.error().message, path.string() + ":2: not valid JSON");
+  EXPECT_EQ(file.error().message.rfind(path.string() + ":2 (byte 25): malformed JSON", 0), 0u)
+      << file.error().message;
 }
 
 TEST_F(PredictionsFileTest, MissingOrBadIdIsAnErrorNamingTheLine) {

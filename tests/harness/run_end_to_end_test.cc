@@ -1,6 +1,8 @@
 // A whole run on the mini data root with the fake backend: the files of a
 // run folder, resume without recomputation, and byte-identical results.json
 // whatever the thread count, batch size or shard count.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/json_file.h"
@@ -100,6 +102,21 @@ TEST_F(RunEndToEnd, ResultsJsonDoesNotDependOnThreadsOrBatchSize) {
   EXPECT_EQ(Bytes(Out("a") / "results.json"), Bytes(Out("b") / "results.json"));
   EXPECT_EQ(Bytes(Out("a") / "predictions" / "refcoco_val.jsonl"),
             Bytes(Out("b") / "predictions" / "refcoco_val.jsonl"));
+}
+
+// A model pads the prompts of a batch to the longest: the scheduler sends
+// them bucketed by prompt length (a window of four batches, stably sorted).
+TEST_F(RunEndToEnd, ModelBatchesAreBucketedByPromptLength) {
+  auto request = testing::MiniRequest(data_);
+  request.tasks = {"vsr"};
+  request.batch_size = 1;
+  testing::RunWithFake(request, Out("a"), backend_);
+  const auto& lengths = backend_.generated_prompt_lengths;
+  ASSERT_EQ(lengths.size(), 3u);
+  ASSERT_NE(*std::min_element(lengths.begin(), lengths.end()),
+            *std::max_element(lengths.begin(), lengths.end()))
+      << "precondition: the mini root's prompts differ in length";
+  EXPECT_TRUE(std::is_sorted(lengths.begin(), lengths.end()));
 }
 
 TEST_F(RunEndToEnd, OneShardAndThreeShardsGiveTheSameFiles) {

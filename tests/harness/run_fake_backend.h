@@ -30,11 +30,13 @@ class FakeBackend : public ModelBackend {
  public:
   std::chrono::milliseconds delay{0};  // per call, to let tests kill a run part way
   int calls = 0;
+  std::vector<std::size_t> generated_prompt_lengths;  // per Generate request, in call order
 
   Result<std::vector<GenerateResult>> Generate(std::span<const GenerateRequest> batch) override {
     Wait();
     std::vector<GenerateResult> results;
     for (const auto& request : batch) {
+      generated_prompt_lengths.push_back(request.prompt.size());
       const std::size_t hash = StableHash(request.prompt + ImageKey(*request.image));
       GenerateResult result;
       if (request.prompt.find("[refer]") != std::string::npos) {

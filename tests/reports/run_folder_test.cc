@@ -58,6 +58,26 @@ TEST(RunFolder, AMalformedLineIsAnErrorNamingFileAndLine) {
   EXPECT_NE(outcomes.error().message.find("okvqa.jsonl:3:"), std::string::npos) << outcomes.error().message;
 }
 
+TEST(RunFolder, MissingKeysAndDuplicateKeysAreNamedWithFileAndLine) {
+  testing::TempDir dir;
+  std::filesystem::copy_file(kRunA / "results.json", dir.path() / "results.json");
+  std::filesystem::create_directories(dir.path() / "per_sample");
+  std::filesystem::create_directories(dir.path() / "predictions");
+  std::ofstream(dir.path() / "per_sample" / "okvqa.jsonl") << "{\"id\": 1, \"score\": 1}\n{\"id\": 2}\n";
+  std::ofstream(dir.path() / "predictions" / "okvqa.jsonl")
+      << "{\"id\": 1, \"output\": \"a\", \"output\": \"b\"}\n";
+  auto run = RunFolder::Open(dir.path());
+  ASSERT_TRUE(run.ok());
+  auto outcomes = run->PerSample("okvqa");
+  ASSERT_FALSE(outcomes.ok());
+  EXPECT_NE(outcomes.error().message.find("okvqa.jsonl:2: 'score' is missing"), std::string::npos)
+      << outcomes.error().message;
+  auto predictions = run->Predictions("okvqa");
+  ASSERT_FALSE(predictions.ok());
+  EXPECT_NE(predictions.error().message.find("okvqa.jsonl:1: duplicate key 'output'"), std::string::npos)
+      << predictions.error().message;
+}
+
 TEST(RunFolder, AFolderWithoutResultsIsAnError) {
   testing::TempDir dir;
   auto run = RunFolder::Open(dir.path());

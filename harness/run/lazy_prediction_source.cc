@@ -1,0 +1,27 @@
+#include "harness/run/lazy_prediction_source.h"
+
+namespace vleval {
+
+const Result<OpenedBackend>& LazyPredictionSource::Open() const {
+  if (!opened_) opened_.emplace(open_());
+  return *opened_;
+}
+
+int LazyPredictionSource::image_size() const {
+  const auto& opened = Open();
+  return opened ? opened->source->image_size() : 0;
+}
+
+bool LazyPredictionSource::buckets_by_length() const {
+  const auto& opened = Open();
+  return opened && opened->source->buckets_by_length();
+}
+
+Result<std::vector<PredictionRecord>> LazyPredictionSource::Predict(const PlannedEntry& entry,
+                                                                    std::span<const PendingSample> batch) {
+  const auto& opened = Open();
+  if (!opened) return opened.error();
+  return opened->source->Predict(entry, batch);
+}
+
+}  // namespace vleval
