@@ -18,7 +18,7 @@ std::vector<std::filesystem::path> DataCheckReport::Files() const {
 }
 
 Result<DataCheckReport> CheckData(const TaskCatalog& catalog, const std::vector<std::string>& task_names,
-                                  const std::filesystem::path& data_root) {
+                                  const std::filesystem::path& data_root, bool allow_outside_paths) {
   std::vector<std::string> names;
   if (task_names.empty()) {
     for (const auto& [name, config] : catalog.tasks()) names.push_back(name);
@@ -43,8 +43,9 @@ Result<DataCheckReport> CheckData(const TaskCatalog& catalog, const std::vector<
     check.samples = loaded->samples.size();
     check.warnings = loaded->warnings;
     check.files = loaded->files;
+    if (allow_outside_paths) loaded->image_roots.clear();
     for (const auto& sample : loaded->samples) {
-      auto image = ResolveImage(sample);
+      auto image = ResolveImage(sample, loaded->image_roots);
       if (image) {
         check.files.push_back(*image);
       } else {

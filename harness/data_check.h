@@ -33,8 +33,10 @@ struct DataCheckReport {
 // Checks `task_names` (task names and shorthands; empty = every task of the
 // catalog) under `data_root`. Each task appears once even if named twice.
 // Unknown names are an error with the closest known ones.
+// Images outside the data root and the tasks' image folders count as missing
+// unless `allow_outside_paths`.
 Result<DataCheckReport> CheckData(const TaskCatalog& catalog, const std::vector<std::string>& task_names,
-                                  const std::filesystem::path& data_root);
+                                  const std::filesystem::path& data_root, bool allow_outside_paths = false);
 
 // Human-readable report: one line per task ("ok" or the problem), every
 // warning and missing image, then a summary line.

@@ -14,6 +14,9 @@
 namespace vleval::cli {
 namespace {
 
+// LLaMA-2's context length: no prompt leaves room for more.
+constexpr int kMaxNewTokens = 4096;
+
 // MiniGPT-v2's eval conversation (minigptv2_protocol.md §1.5) around a bare
 // question; a prompt that already places the image is used as given.
 std::string FullPrompt(const std::string& prompt) {
@@ -68,9 +71,9 @@ Command GenerateCommand() {
                                     "--prompt TEXT [--max-new-tokens N] [--device cpu|cuda] [--dtype T]",
                                     options, {}, args, values, std::cout, std::cerr))
           return *stop;
-        if (max_new_tokens < 1) {
-          std::cerr << "vleval generate: --max-new-tokens must be at least 1, got " << max_new_tokens << "\n";
-          return kExitUsage;
+        if (auto bad = CheckRange("generate", "max-new-tokens", max_new_tokens, 1, kMaxNewTokens,
+                                  "LLaMA-2's context is 4096 tokens")) {
+          return *bad;
         }
         const bool have_three = !llama.empty() && !vit.empty() && !checkpoint.empty();
         const bool have_any = !llama.empty() || !vit.empty() || !checkpoint.empty();
