@@ -8,6 +8,26 @@
 
 namespace vleval {
 
+namespace {
+
+// The data root and every image folder of loader_options.image_dirs (relative
+// ones are under the data root), resolved.
+std::vector<std::filesystem::path> ImageRoots(const TaskConfig& config,
+                                              const std::filesystem::path& data_root) {
+  std::vector<std::filesystem::path> roots{ResolvedPath(data_root)};
+  const auto& options = config.loader_options;
+  if (options.is_object() && options.contains("image_dirs") && options["image_dirs"].is_array()) {
+    for (const auto& dir : options["image_dirs"]) {
+      if (!dir.is_string()) continue;
+      const std::filesystem::path path(dir.get<std::string>());
+      roots.push_back(ResolvedPath(path.is_absolute() ? path : data_root / path));
+    }
+  }
+  return roots;
+}
+
+}  // namespace
+
 const Registry<LoaderEntry>& Loaders() {
   static const Registry<LoaderEntry> registry = [] {
     Registry<LoaderEntry> table("loader");
@@ -43,25 +63,6 @@ Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::files
   loaded->image_roots = ImageRoots(config, data_root);
   return loaded;
 }
-
-namespace {
-
-// The data root and every image folder of loader_options.image_dirs (relative
-// ones are under the data root), resolved.
-std::vector<std::filesystem::path> ImageRoots(const TaskConfig& config, const std::filesystem::path& data_root) {
-  std::vector<std::filesystem::path> roots{ResolvedPath(data_root)};
-  const auto& options = config.loader_options;
-  if (options.is_object() && options.contains("image_dirs") && options["image_dirs"].is_array()) {
-    for (const auto& dir : options["image_dirs"]) {
-      if (!dir.is_string()) continue;
-      const std::filesystem::path path(dir.get<std::string>());
-      roots.push_back(ResolvedPath(path.is_absolute() ? path : data_root / path));
-    }
-  }
-  return roots;
-}
-
-}  // namespace
 
 Result<std::filesystem::path> ResolveImage(const Sample& sample,
                                            const std::vector<std::filesystem::path>& image_roots) {

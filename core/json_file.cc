@@ -122,14 +122,14 @@ Result<nlohmann::json> ParseStrictJson(std::string_view text, const std::string&
                                        std::string_view problem) {
   const std::string where = where_view + ": " + std::string(problem);
   if (const auto at = TooDeepAt(text); at != std::string_view::npos) {
-    return Error{where + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
-                 " levels at " + Position(text, at)};
+    return Error{where + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at " +
+                 Position(text, at)};
   }
   DuplicateKeys duplicates;
   nlohmann::json parsed;
   try {
     parsed = nlohmann::json::parse(text.begin(), text.end(), std::ref(duplicates));
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     return Error{where + ": " + TextPreview(e.what(), 240)};
   }
   if (!duplicates.duplicate().empty()) {

@@ -32,7 +32,8 @@ bool IsInside(const std::filesystem::path& path, const std::filesystem::path& re
   return HasPrefix(resolved, resolved_root);
 }
 
-bool IsInsideAny(const std::filesystem::path& path, const std::vector<std::filesystem::path>& resolved_roots) {
+bool IsInsideAny(const std::filesystem::path& path,
+                 const std::vector<std::filesystem::path>& resolved_roots) {
   const auto resolved = ResolvedPath(path);
   if (resolved.empty()) return false;
   return std::any_of(resolved_roots.begin(), resolved_roots.end(), [&](const std::filesystem::path& root) {

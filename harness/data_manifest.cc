@@ -24,7 +24,8 @@ std::string ManifestKey(const std::filesystem::path& data_root, const std::files
 
 Result<std::string> Sha256OfFile(const std::filesystem::path& path) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return Error{"cannot open " + path.string() + ": not a regular file"};
+  if (!std::filesystem::is_regular_file(path, error))
+    return Error{"cannot open " + path.string() + ": not a regular file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot open " + path.string()};
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);

@@ -33,7 +33,8 @@ bool StartsWithBox(std::string_view text) {
 
 Result<PixelBox> DecodeMiniGptV2(std::string_view output, double width, double height) {
   const std::string cleaned = PyStrip(PyReplace(PyReplace(output, "<unk>", ""), " ", ""));
-  if (!StartsWithBox(cleaned)) return Error{"not a {<x1><y1><x2><y2>} box: '" + TextPreview(cleaned, 80) + "'"};
+  if (!StartsWithBox(cleaned))
+    return Error{"not a {<x1><y1><x2><y2>} box: '" + TextPreview(cleaned, 80) + "'"};
   std::vector<double> numbers;
   for (size_t i = 0; i < cleaned.size();) {
     if (cleaned[i] < '0' || cleaned[i] > '9') {
@@ -48,7 +49,8 @@ Result<PixelBox> DecodeMiniGptV2(std::string_view output, double width, double h
     numbers.push_back(value);
   }
   if (numbers.size() != 4) {
-    return Error{std::to_string(numbers.size()) + " integers in '" + TextPreview(cleaned, 80) + "', 4 expected"};
+    return Error{std::to_string(numbers.size()) + " integers in '" + TextPreview(cleaned, 80) +
+                 "', 4 expected"};
   }
   return PixelBox{numbers[0] / 100.0 * width, numbers[1] / 100.0 * height, numbers[2] / 100.0 * width,
                   numbers[3] / 100.0 * height};

@@ -34,8 +34,8 @@ std::optional<int> ParseCommandOptions(const std::string& command, const std::st
 std::optional<int> CheckRange(const std::string& command, const std::string& option, long long value,
                               long long low, long long high, const std::string& why) {
   if (value >= low && value <= high) return std::nullopt;
-  std::cerr << "vleval " << command << ": --" << option << " must be from " << low << " to " << high << ", got "
-            << value << (why.empty() ? "" : " (" + why + ")") << "\n"
+  std::cerr << "vleval " << command << ": --" << option << " must be from " << low << " to " << high
+            << ", got " << value << (why.empty() ? "" : " (" + why + ")") << "\n"
             << "Try 'vleval " << command << " --help'.\n";
   return kExitUsage;
 }

@@ -96,7 +96,8 @@ void Apply(const std::vector<Rule>& rules, std::string& text) {
   for (const Rule& rule : rules) {
     if (!rule.triggers.empty() && text.find_first_of(rule.triggers) == std::string::npos) continue;
     if (!rule.needle.empty() && !ContainsIgnoringCase(text, rule.needle)) continue;
-    text = rule.rewrite != nullptr ? rule.rewrite(text) : std::regex_replace(text, rule.pattern, rule.replacement);
+    text = rule.rewrite != nullptr ? rule.rewrite(text)
+                                   : std::regex_replace(text, rule.pattern, rule.replacement);
   }
 }
 

@@ -310,8 +310,8 @@ class Machine {
   std::string error_;
   std::size_t budget_;
   std::size_t spent_ = 0;
-  std::vector<std::weak_ptr<PickleValue>> made_;    // every value created, for the destructor
-  std::unordered_set<const PickleValue*> kept_;  // reachable from the result
+  std::vector<std::weak_ptr<PickleValue>> made_;  // every value created, for the destructor
+  std::unordered_set<const PickleValue*> kept_;   // reachable from the result
 };
 
 bool Machine::Step(unsigned char opcode) {

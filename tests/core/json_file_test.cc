@@ -61,7 +61,8 @@ TEST(ReadJsonFile, NestingDeeperThanTheLimitIsAnErrorWithItsPosition) {
   std::ofstream(path) << "\n" << std::string(100000, '[') << std::string(100000, ']');
   auto result = ReadJsonFile(path);
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.error().message.find(path.string() + ": malformed JSON: nested deeper than 512 levels at line 2, "
+  EXPECT_NE(result.error().message.find(path.string() +
+                                        ": malformed JSON: nested deeper than 512 levels at line 2, "
                                         "column 513 (byte 513)"),
             std::string::npos)
       << result.error().message;
@@ -83,7 +84,8 @@ TEST(ReadJsonFile, DuplicateKeyIsAnErrorNamingKeyAndFile) {
   std::ofstream(path) << R"({"a": 1, "b": {"x": 1, "y": 2, "x": 3}})";
   auto result = ReadJsonFile(path);
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.error().message.find(path.string() + ": malformed JSON: duplicate key 'x'"), std::string::npos)
+  EXPECT_NE(result.error().message.find(path.string() + ": malformed JSON: duplicate key 'x'"),
+            std::string::npos)
       << result.error().message;
 }
 
@@ -113,7 +115,8 @@ TEST(ReadTextFile, FifoIsAClearErrorNotAHang) {
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   auto result = ReadTextFile(path);
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.error().message.find("a FIFO, not a regular file"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("a FIFO, not a regular file"), std::string::npos)
+      << result.error().message;
 }
 
 TEST(ReadTextFile, DeviceIsAClearError) {

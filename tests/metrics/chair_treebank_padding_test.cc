@@ -14,9 +14,29 @@ namespace {
 // against std::regex_replace with the nltk patterns (short texts keep the
 // regex's recursion shallow).
 std::string RandomText(std::mt19937& random) {
-  static const char* const kPieces[] = {".", ".", "`", " ", "\t", "\n", "]", ")", "}", ">", "\"", "'", "a", "b",
-                                        "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xAB", "\xE2\x80\x9C",
-                                        "\xE2\x80\x98", "\xE2\x80\x9E", "\xC2", "\xE2\x80"};
+  static const char* const kPieces[] = {".",
+                                        ".",
+                                        "`",
+                                        " ",
+                                        "\t",
+                                        "\n",
+                                        "]",
+                                        ")",
+                                        "}",
+                                        ">",
+                                        "\"",
+                                        "'",
+                                        "a",
+                                        "b",
+                                        "\xC2\xBB",
+                                        "\xE2\x80\x9D",
+                                        "\xE2\x80\x99",
+                                        "\xC2\xAB",
+                                        "\xE2\x80\x9C",
+                                        "\xE2\x80\x98",
+                                        "\xE2\x80\x9E",
+                                        "\xC2",
+                                        "\xE2\x80"};
   std::uniform_int_distribution<int> length(0, 14);
   std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
   std::string text;
@@ -24,7 +44,8 @@ std::string RandomText(std::mt19937& random) {
   return text;
 }
 
-void ExpectSameAsRegex(std::string (*rewrite)(std::string_view), const char* pattern, const char* replacement) {
+void ExpectSameAsRegex(std::string (*rewrite)(std::string_view), const char* pattern,
+                       const char* replacement) {
   const std::regex regex(pattern, std::regex::ECMAScript | std::regex::optimize);
   std::mt19937 random(13);
   for (int i = 0; i < 30000; ++i) {
@@ -41,7 +62,8 @@ TEST(TreebankPadding, EllipsisMatchesTheRegex) { ExpectSameAsRegex(PadEllipsis, 
 
 TEST(TreebankPadding, FinalPeriodBeforeQuotesMatchesTheRegex) {
   ExpectSameAsRegex(PadFinalPeriodBeforeQuotes,
-                    "([^\\.])(\\.)((?:[\\]\\)}>\"' ]|\xC2\xBB|\xE2\x80\x9D|\xE2\x80\x99)*)\\s*$", "$1 $2 $3 ");
+                    "([^\\.])(\\.)((?:[\\]\\)}>\"' ]|\xC2\xBB|\xE2\x80\x9D|\xE2\x80\x99)*)\\s*$",
+                    "$1 $2 $3 ");
 }
 
 TEST(TreebankPadding, FinalPeriodMatchesTheRegex) {

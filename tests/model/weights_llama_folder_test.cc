@@ -76,11 +76,13 @@ TEST(LlamaFolderTest, IndexShardOutsideTheFolderIsRefusedBeforeItIsOpened) {
   const std::string names[] = {"../" + outside.path().filename().string() + "/secret.safetensors",
                                (outside.path() / "secret.safetensors").string(), "link/secret.safetensors"};
   for (const auto& name : names) {
-    std::ofstream(dir.path() / "model.safetensors.index.json") << R"({"weight_map": {"w": ")" << name << R"("}})";
+    std::ofstream(dir.path() / "model.safetensors.index.json")
+        << R"({"weight_map": {"w": ")" << name << R"("}})";
     auto folder = ReadLlamaFolder(dir.path());
     ASSERT_FALSE(folder.ok()) << name;
-    EXPECT_NE(folder.error().message.find("shard '" + name + "' of weight_map['w'] is outside the model folder"),
-              std::string::npos)
+    EXPECT_NE(
+        folder.error().message.find("shard '" + name + "' of weight_map['w'] is outside the model folder"),
+        std::string::npos)
         << folder.error().message;
   }
 }

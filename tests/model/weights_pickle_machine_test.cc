@@ -123,11 +123,15 @@ TEST(PickleMachineTest, DeepNestingThroughTheMemoIsAnError) {
   pickle += "0j\x00\x00\x00\x00."s;
   auto root = Unpickle(pickle, "memo.pkl");
   ASSERT_FALSE(root.ok());
-  EXPECT_NE(root.error().message.find("nested deeper than 512 levels"), std::string::npos) << root.error().message;
+  EXPECT_NE(root.error().message.find("nested deeper than 512 levels"), std::string::npos)
+      << root.error().message;
 }
 
 TEST(PickleMachineTest, AValueContainingItselfIsAnErrorAndDoesNotLeak) {
-  auto root = Unpickle("\x80\x02]q\x00h\x00" "a."s, "cycle.pkl");
+  auto root = Unpickle(
+      "\x80\x02]q\x00h\x00"
+      "a."s,
+      "cycle.pkl");
   ASSERT_FALSE(root.ok());
   EXPECT_NE(root.error().message.find("reference cycle"), std::string::npos) << root.error().message;
 }
