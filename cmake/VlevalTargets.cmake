@@ -5,7 +5,7 @@ function(vleval_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror
                                            -Wno-error=deprecated-declarations
                                            # GCC 12 false positives in <string> at -O3
-                                           -Wno-restrict)
+                                           $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
   # Sanitizer instrumentation makes GCC 12 report false maybe-uninitialized
   # warnings inside libstdc++ (<regex>, <functional>): under VLEVAL_SANITIZE
   # warnings are shown but do not fail the build (this flag comes last).

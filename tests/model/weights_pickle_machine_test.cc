@@ -138,7 +138,10 @@ TEST(PickleMachineTest, AValueContainingItselfIsAnErrorAndDoesNotLeak) {
 
 TEST(PickleMachineTest, APickleBombRunsOutOfItsBudget) {
   // One tuple of 100k items, memoized, then passed to a call 100k times.
-  std::string pickle = "\x80\x02cbuiltins\nf\nq\x00(" + Repeat("N", 100'000) + "tq\x01";
+  std::string pickle =
+      "\x80\x02"
+      "cbuiltins\nf\nq\x00("s +
+      Repeat("N", 100'000) + "tq\x01"s;
   pickle += Repeat("h\x00h\x01R0"s, 100'000) + "N.";
   auto root = Unpickle(pickle, "bomb.pkl");
   ASSERT_FALSE(root.ok());
