@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
              {"A man is riding a horse. There are two dogs and a cat near the table.",
               "The image shows \"people\" (three of them) at a bus stop... Mr. Smith's car isn't there!",
               "``Hello,'' she said; the kids--two boys--played with a frisbee: it's red. 'Tis 5 o'clock?",
-              "\xE2\x80\x9CA cake\xE2\x80\x9D on a plate\xE2\x80\xA6 with knives, forks and spoons."});
+              "\xE2\x80\x9C"
+              "A cake\xE2\x80\x9D on a plate\xE2\x80\xA6 with knives, forks and spoons."});
   std::vector<std::string> pickles;
   for (int i = 2; i < argc; ++i) {
     auto bytes = vleval::ReadTextFile(argv[i]);

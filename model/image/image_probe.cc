@@ -17,7 +17,8 @@ std::uint32_t BigEndian(std::span<const std::uint8_t> bytes, std::size_t at, std
 
 Status CheckSize(const std::string& name, long long width, long long height) {
   if (width <= 0 || height <= 0) return Error{name + ": image header gives a size of 0"};
-  if (width * height > kMaxDecodedPixels) {
+  long long pixels = 0;  // widths and heights are up to 2^32 - 1 each: the product may not fit
+  if (__builtin_mul_overflow(width, height, &pixels) || pixels > kMaxDecodedPixels) {
     return Error{name + ": image of " + std::to_string(width) + "x" + std::to_string(height) +
                  " pixels exceeds the decompression-bomb limit"};
   }

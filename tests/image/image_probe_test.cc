@@ -69,6 +69,20 @@ TEST(ImageProbe, NonImagesZeroSizesAndBombsAreErrorsNamingTheFile) {
             std::string::npos);
 }
 
+// Found by png_fuzz: a 4282187776 x 3495952384 IHDR overflowed the pixel count.
+TEST(ImageProbe, HugeDimensionsDoNotOverflowThePixelCount) {
+  const std::string png(
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\xff\x3d\x00\x00\xd0"
+      "\x60\x00\x00\x05\x49\x45\x4e\x3e\x3e\x00\x00\x00\x00\x00\x00\x00\x00\x44\xae\x42\x60\x82",
+      43);
+  auto info = ProbeImageBytes(Span(png), "huge.png");
+  ASSERT_FALSE(info.ok());
+  EXPECT_NE(info.error().message.find("huge.png: image of 4282187776x3495952384 pixels exceeds the "
+                                      "decompression-bomb limit"),
+            std::string::npos)
+      << info.error().message;
+}
+
 TEST(ImageProbe, FileThatIsNotRegularIsAnError) {
   auto info = ProbeImageFile("/dev/zero");
   ASSERT_FALSE(info.ok());
