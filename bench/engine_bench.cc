@@ -193,6 +193,7 @@ void RunShape(const Shape& s, int batch, int repeats) {
 }  // namespace vleval
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they are measured
   std::string which = "all";
   int batch = 10, repeats = 3;
   for (int i = 1; i < argc; ++i) {

@@ -3,8 +3,30 @@
 #include <unordered_map>
 
 #include "benchmarks/loaders/builtin_loaders.h"
+#include "core/json_file.h"
+#include "core/path_containment.h"
 
 namespace vleval {
+
+namespace {
+
+// The data root and every image folder of loader_options.image_dirs (relative
+// ones are under the data root), resolved.
+std::vector<std::filesystem::path> ImageRoots(const TaskConfig& config,
+                                              const std::filesystem::path& data_root) {
+  std::vector<std::filesystem::path> roots{ResolvedPath(data_root)};
+  const auto& options = config.loader_options;
+  if (options.is_object() && options.contains("image_dirs") && options["image_dirs"].is_array()) {
+    for (const auto& dir : options["image_dirs"]) {
+      if (!dir.is_string()) continue;
+      const std::filesystem::path path(dir.get<std::string>());
+      roots.push_back(ResolvedPath(path.is_absolute() ? path : data_root / path));
+    }
+  }
+  return roots;
+}
+
+}  // namespace
 
 const Registry<LoaderEntry>& Loaders() {
   static const Registry<LoaderEntry> registry = [] {
@@ -40,17 +62,30 @@ Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::files
                                std::to_string(loaded->samples.size()) + " samples, the published count is " +
                                std::to_string(*config.expected_count));
   }
+  loaded->image_roots = ImageRoots(config, data_root);
   return loaded;
 }
 
-Result<std::filesystem::path> ResolveImage(const Sample& sample) {
+Result<std::filesystem::path> ResolveImage(const Sample& sample,
+                                           const std::vector<std::filesystem::path>& image_roots) {
   std::string tried;
+  std::string outside;
   for (const auto& path : sample.image_candidates) {
     std::error_code error;
+    const bool exists = std::filesystem::exists(path, error);
+    if (exists && !image_roots.empty() && !IsInsideAny(path, image_roots)) {
+      outside += "\n  " + path.string();
+      continue;
+    }
     if (std::filesystem::is_regular_file(path, error)) return path;
-    tried += "\n  " + path.string();
+    tried += "\n  " + path.string() + (exists ? " (not a regular file)" : "");
   }
-  return Error{"sample " + sample.id.dump() + ": image not found; tried:" + tried};
+  const std::string id = TextPreview(sample.id.dump());
+  if (!outside.empty()) {
+    return Error{"sample " + id + ": image path outside the data root " + image_roots.front().string() +
+                 " and the task's image folders (not read; --allow-outside-paths lifts this):" + outside};
+  }
+  return Error{"sample " + id + ": image not found; tried:" + tried};
 }
 
 }  // namespace vleval

@@ -41,13 +41,18 @@ const Registry<LoaderEntry>& Loaders();
 
 // Runs the loader of `config` on `data_root`, then checks: at least one
 // sample, ids unique (a duplicate is an error naming both positions), and the
-// count equal to config.expected_count (a mismatch is a warning).
+// count equal to config.expected_count (a mismatch is a warning). Sets
+// image_roots to the data root and the config's loader_options.image_dirs.
 // `with_images` = false lets loaders skip image candidates (LoaderInput).
 Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,
                                       bool with_images = true);
 
-// The first existing path of sample.image_candidates, or an error naming the
-// sample id and every path tried.
-Result<std::filesystem::path> ResolveImage(const Sample& sample);
+// The first path of sample.image_candidates that is a regular file inside
+// one of `image_roots` (LoadedSamples::image_roots; empty = anywhere), or an
+// error naming the sample id and every path tried. A candidate that exists
+// but resolves outside every root (an absolute path, "..", a symlink out of
+// the data root) is never read: the error names it as outside the data root.
+Result<std::filesystem::path> ResolveImage(const Sample& sample,
+                                           const std::vector<std::filesystem::path>& image_roots);
 
 }  // namespace vleval

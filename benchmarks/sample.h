@@ -41,6 +41,10 @@ struct LoadedSamples {
   // Problems that do not stop a run (a count that differs from the published
   // one); each names the task and file.
   std::vector<std::string> warnings;
+  // Folders an image may be read from (resolved: see core/path_containment.h):
+  // the data root and the image folders the task config names. Empty = any
+  // path (--allow-outside-paths).
+  std::vector<std::filesystem::path> image_roots;
 };
 
 }  // namespace vleval

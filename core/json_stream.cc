@@ -1,5 +1,7 @@
 #include "core/json_stream.h"
 
+#include "core/json_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -34,8 +36,9 @@ class Scanner {
   Scanner& operator=(const Scanner&) = delete;
 
   Status Open() {
-    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return Error{"cannot open " + path_.string()};
+    auto opened = OpenRegularFile(path_);
+    if (!opened) return opened.error();
+    fd_ = *opened;
     buffer_.resize(kBlockBytes + simdjson::SIMDJSON_PADDING);
     return {};
   }

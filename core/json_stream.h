@@ -25,14 +25,15 @@
 
 #include <simdjson.h>
 
+#include "core/json_file.h"
 #include "core/result.h"
 
 namespace vleval {
 
 using JsonValue = simdjson::ondemand::value;
 
-// Deepest nesting of arrays and objects accepted (the top level is depth 1).
-inline constexpr int kMaxJsonDepth = 512;
+// Deepest nesting accepted: kMaxJsonDepth of core/json_file.h (512, the top
+// level is depth 1), the same for every JSON reader.
 // Longest prefix of an offending value quoted in an error message.
 inline constexpr std::size_t kMaxQuotedBytes = 40;
 

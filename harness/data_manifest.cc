@@ -8,6 +8,9 @@
 
 #include <openssl/evp.h>
 
+#include "core/json_file.h"
+#include "core/path_containment.h"
+
 namespace vleval {
 namespace {
 
@@ -20,6 +23,9 @@ std::string ManifestKey(const std::filesystem::path& data_root, const std::files
 }  // namespace
 
 Result<std::string> Sha256OfFile(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    return Error{"cannot open " + path.string() + ": not a regular file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot open " + path.string()};
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -66,9 +72,17 @@ Status VerifyManifest(const nlohmann::json& manifest, const std::filesystem::pat
   }
   std::string problems;
   std::size_t count = 0;
+  const auto root = ResolvedPath(data_root);
   for (const auto& [key, expected] : files->items()) {
     const std::filesystem::path path(key);
-    auto digest = Sha256OfFile(path.is_absolute() ? path : data_root / path);
+    const auto file = path.is_absolute() ? path : data_root / path;
+    // A manifest is outside input too: it names files under the data root only.
+    if (!IsInside(file, root)) {
+      problems += "\n  outside the data root (not read): " + TextPreview(key, 200);
+      ++count;
+      continue;
+    }
+    auto digest = Sha256OfFile(file);
     if (!digest) {
       problems += "\n  missing: " + key;
     } else if (!expected.is_string() || *digest != expected.get<std::string>()) {

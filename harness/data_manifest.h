@@ -23,7 +23,8 @@ Result<nlohmann::json> BuildManifest(const std::filesystem::path& data_root,
                                      const std::vector<std::filesystem::path>& files);
 
 // Compares the files named in `manifest` under `data_root` with their recorded
-// digests. The error lists every changed, missing or unreadable file.
+// digests. The error lists every changed, missing or unreadable file, and
+// every name that resolves outside the data root (never read).
 Status VerifyManifest(const nlohmann::json& manifest, const std::filesystem::path& data_root);
 
 }  // namespace vleval

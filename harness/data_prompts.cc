@@ -47,7 +47,7 @@ Result<std::vector<RenderedPrompt>> RenderPrompts(const TaskCatalog& catalog, co
     prompt.index = i;
     prompt.id = sample.id;
     prompt.prompt = rendered->prompt;
-    auto image = ResolveImage(sample);
+    auto image = ResolveImage(sample, loaded->image_roots);
     prompt.image_found = image.ok();
     prompt.image = image ? image->string() : image.error().message;
     prompts.push_back(std::move(prompt));

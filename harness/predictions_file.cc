@@ -1,11 +1,14 @@
 #include "harness/predictions_file.h"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <fstream>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
 
+#include "core/json_file.h"
 #include "core/json_stream.h"
 
 namespace vleval {
@@ -234,6 +237,12 @@ Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& pat
 }
 
 Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
+  // A directory, FIFO or device is an error naming it (never a hang, never "no predictions").
+  if (auto opened = OpenRegularFile(path); !opened) {
+    return opened.error();
+  } else {
+    ::close(*opened);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot open " + path.string()};
   char c = 0;

@@ -38,11 +38,14 @@ Result<LoadedSamples> LoadGqa(const LoaderInput& input) {
 
   auto text = ReadTextFile(path);
   if (!text) return text.error();
+  // Strict first (depth limit, duplicate question ids are an error), then in
+  // file order.
+  if (auto strict = ParseStrictJson(*text, path.string()); !strict) return strict.error();
   nlohmann::ordered_json json;
   try {
     json = nlohmann::ordered_json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error{path.string() + ": malformed JSON: " + e.what()};
+  } catch (const nlohmann::json::exception& e) {
+    return Error{path.string() + ": malformed JSON: " + TextPreview(e.what(), 240)};
   }
   if (!json.is_object() && !json.is_array()) {
     return Error{path.string() + ": expected the official dict or the LAVIS list, got " + json.type_name()};

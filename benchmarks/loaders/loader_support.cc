@@ -1,24 +1,25 @@
 #include "benchmarks/loaders/loader_support.h"
 
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 namespace vleval {
 
 Result<std::vector<JsonLine>> ReadJsonLines(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open " + path.string()};
+  auto text = ReadTextFile(path);
+  if (!text) return text.error();
   std::vector<JsonLine> lines;
-  std::string text;
-  for (std::size_t number = 1; std::getline(in, text); ++number) {
-    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-    try {
-      lines.push_back({number, nlohmann::json::parse(text)});
-    } catch (const nlohmann::json::parse_error& e) {
-      return Error{path.string() + ":" + std::to_string(number) + ": malformed JSON line: " + e.what()};
-    }
+  const std::string_view all(*text);
+  std::size_t number = 1;
+  for (std::size_t start = 0; start < all.size(); ++number) {
+    const std::size_t end = std::min(all.find('\n', start), all.size());
+    const std::string_view line = all.substr(start, end - start);
+    start = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto value = ParseStrictJson(line, path.string() + ":" + std::to_string(number), "malformed JSON line");
+    if (!value) return value.error();
+    lines.push_back({number, std::move(*value)});
   }
-  if (in.bad()) return Error{"cannot read " + path.string()};
   return lines;
 }
 
@@ -37,7 +38,7 @@ const nlohmann::json* RecordReader::Get(std::string_view key, bool (*accept)(con
     return nullptr;
   }
   if (!accept(*it)) {
-    error_ = where_ + ": '" + std::string(key) + "' must be " + type + ", got " + it->dump();
+    error_ = where_ + ": '" + std::string(key) + "' must be " + type + ", got " + JsonPreview(*it);
     return nullptr;
   }
   return &*it;
@@ -52,7 +53,10 @@ std::string RecordReader::String(std::string_view key) {
 std::int64_t RecordReader::Int(std::string_view key) {
   const auto* value = Get(
       key, [](const nlohmann::json& v) { return v.is_number_integer(); }, "an integer");
-  return value ? value->get<std::int64_t>() : 0;
+  if (value == nullptr) return 0;
+  const auto number = JsonInt64(*value);
+  if (!number) error_ = where_ + ": '" + std::string(key) + "' is out of the 64-bit integer range";
+  return number.value_or(0);
 }
 
 const nlohmann::json& RecordReader::Array(std::string_view key) {
@@ -67,7 +71,10 @@ std::string RecordReader::IdText(std::string_view key) {
       key, [](const nlohmann::json& v) { return v.is_string() || v.is_number_integer(); },
       "a string or an integer");
   if (value == nullptr) return {};
-  return value->is_string() ? value->get<std::string>() : std::to_string(value->get<std::int64_t>());
+  if (value->is_string()) return value->get<std::string>();
+  const auto number = JsonInt64(*value);
+  if (!number) error_ = where_ + ": '" + std::string(key) + "' is out of the 64-bit integer range";
+  return number ? std::to_string(*number) : std::string();
 }
 
 Status RecordReader::Finish() const {

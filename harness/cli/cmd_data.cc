@@ -33,33 +33,39 @@ int Check(const std::vector<std::string>& args) {
       "manifest", po::value(&manifest),
       "write the sha256 of every file read (annotations and images) to FILE")(
       "verify-manifest", po::value(&verify), "check the data root against a manifest FILE")(
+      "allow-outside-paths", "accept images that annotation files place outside the data root")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
   if (auto stop = ParseCommandOptions("data check", kUsage, options, {}, args, values, std::cout, std::cerr))
     return *stop;
-  auto root = ResolveDataRoot(data_root);
-  if (!root) return Fail(root.error().message);
+  auto given_root = ResolveDataRoot(data_root);
+  if (!given_root) return Fail(given_root.error().message);
+  // Absolute, so that the files the loaders name (under the root) are not
+  // taken as relative to the root a second time by the manifest.
+  std::error_code absolute_error;
+  const auto root = std::filesystem::absolute(*given_root, absolute_error);
+  if (absolute_error) return Fail(given_root->string() + ": " + absolute_error.message());
   auto catalog = LoadTaskCatalog(configs);
   if (!catalog) return Fail(catalog.error().message);
   std::vector<std::string> names;
   if (!tasks.empty()) boost::split(names, tasks, boost::is_any_of(","));
-  auto report = CheckData(*catalog, names, *root);
+  auto report = CheckData(*catalog, names, root, values.count("allow-outside-paths") != 0);
   if (!report) return Fail(report.error().message);
   std::cout << FormatDataCheck(*report);
   bool ok = report->ok();
   if (!verify.empty()) {
     auto recorded = ReadJsonFile(verify);
     if (!recorded) return Fail(recorded.error().message);
-    auto status = VerifyManifest(*recorded, *root);
+    auto status = VerifyManifest(*recorded, root);
     std::cout << "manifest " << verify << ": " << (status ? "all files match" : status.message()) << "\n";
     ok = ok && status.ok();
   }
   if (!manifest.empty()) {
-    auto built = BuildManifest(*root, report->Files());
+    auto built = BuildManifest(root, report->Files());
     if (!built) return Fail(built.error().message);
     std::ofstream out(manifest, std::ios::binary);
     out << built->dump(1) << "\n";
-    if (!out) return Fail("cannot write " + manifest);
+    if (!out.flush()) return Fail("cannot write " + manifest);
     std::cout << "manifest " << manifest << ": " << (*built)["files"].size() << " files\n";
   }
   return ok ? kExitOk : kExitFailure;

@@ -27,6 +27,7 @@ int Merge(const std::vector<std::string>& args) {
   if (auto stop = ParseCommandOptions("merge", "vleval merge RUN", options, positional, args, values,
                                       std::cout, std::cerr))
     return *stop;
+  if (auto bad = CheckRange("merge", "threads", threads, 0, MaxThreadsOption())) return *bad;
   auto fail = [](const std::string& message) { return CommandFailure("merge", message); };
   auto description = ReadRunDescription(run_dir);
   if (!description) return fail(description.error().message);

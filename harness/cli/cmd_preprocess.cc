@@ -7,11 +7,16 @@
 #include "harness/cli/command.h"
 #include "harness/cli/options.h"
 #include "model/image/clip_normalize.h"
+#include "model/image/jpeg_decoder.h"
 #include "model/image/npy_file.h"
 #include "model/image/preprocess.h"
 
 namespace vleval::cli {
 namespace {
+
+// The largest square output within the decoders' decompression-bomb limit.
+constexpr int kMaxImageSide = 13377;
+static_assert(1LL * kMaxImageSide * kMaxImageSide <= image::kMaxDecodedPixels);
 
 int Preprocess(const std::string& image_path, int size, const std::string& stage, const std::string& out) {
   auto resized = image::LoadResizedImage(image_path, size);
@@ -46,9 +51,10 @@ Command PreprocessCommand() {
                         << "'\n";
               return kExitUsage;
             }
-            if (size < 1) {
-              std::cerr << "vleval preprocess: --size must be at least 1, got " << size << "\n";
-              return kExitUsage;
+            if (auto bad = CheckRange("preprocess", "size", size, 1, kMaxImageSide,
+                                      "size x size is at most the decompression-bomb limit of " +
+                                          std::to_string(image::kMaxDecodedPixels) + " pixels")) {
+              return *bad;
             }
             return Preprocess(image_path, size, stage, out);
           }};

@@ -20,6 +20,9 @@
 namespace vleval::cli {
 namespace {
 
+// Far above what fits on a GPU for a 7B model; a bigger value is a typo.
+constexpr int kMaxBatchSize = 4096;
+
 int Fail(const std::string& message) { return CommandFailure("run", message); }
 
 std::vector<std::string> SplitCommas(const std::string& text) {
@@ -60,6 +63,8 @@ int Run(const std::vector<std::string>& args) {
       "samples per model call (default: each task's); results do not depend on it")(
       "limit", po::value(&limit), "evaluate only the first K samples of each entry")(
       "no-resample", "REC: no resampling rounds (default: on in the minigptv2 dialect)")(
+      "allow-outside-paths",
+      "read images that annotation files place outside the data root and the tasks' image folders")(
       "shard", po::value(&shard_text),
       "i/N: evaluate shard i of N (default: from SLURM_* or RANK/WORLD_SIZE)")(
       "threads", po::value(&threads),
@@ -78,6 +83,8 @@ int Run(const std::vector<std::string>& args) {
                               "--out RUN [--shard i/N]",
                               options, {}, args, values, std::cout, std::cerr))
     return *stop;
+  if (auto bad = CheckRange("run", "threads", threads, 0, MaxThreadsOption())) return *bad;
+  if (auto bad = CheckRange("run", "batch-size", batch_size, 0, kMaxBatchSize)) return *bad;
   if (suite.empty() == tasks.empty()) {
     std::cerr << "vleval run: give exactly one of --suite and --tasks (see vleval run --help)\n";
     return kExitUsage;
@@ -104,6 +111,7 @@ int Run(const std::vector<std::string>& args) {
   request.batch_size = batch_size;
   if (values.count("limit")) request.limit = limit;
   request.rec_resample = values.count("no-resample") == 0;
+  request.allow_outside_paths = values.count("allow-outside-paths") != 0;
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 

@@ -45,6 +45,7 @@ int RunScore(const std::vector<std::string>& args) {
                                       "[--dialect minigptv2|official] [--per-sample OUT.jsonl]",
                                       options, {}, args, values, std::cout, std::cerr))
     return *stop;
+  if (auto bad = CheckRange("score", "threads", threads, 0, MaxThreadsOption())) return *bad;
   auto catalog = LoadTaskCatalog(configs);
   if (!catalog) return Fail(catalog.error().message);
   auto task = catalog->FindTask(task_name);

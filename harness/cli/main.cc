@@ -1,5 +1,6 @@
 // vleval: entry point. Dispatches `vleval <command> [options]` to the
 // subcommands of command_table.cc.
+#include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -25,6 +26,26 @@ void PrintHelp(std::ostream& out) {
          "  --version         print the version and exit\n";
 }
 
+// Runs one command. An exception that escapes it (a filesystem call on a
+// symlink loop or a name too long, an allocation failure) is the work
+// failing: exit 1 with its message, never an abort. Output that cannot be
+// written (a full disk behind stdout, a closed pipe) is a failure too.
+int RunCommand(const vleval::cli::Command& command, const std::vector<std::string>& args) {
+  int code = vleval::cli::kExitFailure;
+  try {
+    code = command.run(args);
+  } catch (const std::exception& e) {
+    std::cerr << "vleval " << command.name << ": " << e.what() << "\n";
+    code = vleval::cli::kExitFailure;
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "vleval " << command.name << ": cannot write to standard output\n";
+    return vleval::cli::kExitFailure;
+  }
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -36,15 +57,15 @@ int main(int argc, char** argv) {
   const std::string& first = args.front();
   if (first == "--help" || first == "-h" || first == "help") {
     PrintHelp(std::cout);
-    return vleval::cli::kExitOk;
+    return std::cout.flush() ? vleval::cli::kExitOk : vleval::cli::kExitFailure;
   }
   if (first == "--version") {
     std::cout << "vleval " << vleval::kVersion << "\n";
-    return vleval::cli::kExitOk;
+    return std::cout.flush() ? vleval::cli::kExitOk : vleval::cli::kExitFailure;
   }
   std::vector<std::string> names;
   for (const auto& command : AllCommands()) {
-    if (command.name == first) return command.run({args.begin() + 1, args.end()});
+    if (command.name == first) return RunCommand(command, {args.begin() + 1, args.end()});
     names.push_back(command.name);
   }
   if (!first.empty() && first[0] == '-') {

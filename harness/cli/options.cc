@@ -1,7 +1,9 @@
 #include "harness/cli/options.h"
 
+#include <algorithm>
 #include <iostream>
 #include <ostream>
+#include <thread>
 
 #include "core/locations.h"
 #include "harness/cli/command.h"
@@ -27,6 +29,19 @@ std::optional<int> ParseCommandOptions(const std::string& command, const std::st
     return kExitUsage;
   }
   return std::nullopt;
+}
+
+std::optional<int> CheckRange(const std::string& command, const std::string& option, long long value,
+                              long long low, long long high, const std::string& why) {
+  if (value >= low && value <= high) return std::nullopt;
+  std::cerr << "vleval " << command << ": --" << option << " must be from " << low << " to " << high
+            << ", got " << value << (why.empty() ? "" : " (" + why + ")") << "\n"
+            << "Try 'vleval " << command << " --help'.\n";
+  return kExitUsage;
+}
+
+long long MaxThreadsOption() {
+  return 4 * static_cast<long long>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 int CommandFailure(const std::string& command, const std::string& message) {

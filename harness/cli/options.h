@@ -29,6 +29,16 @@ std::optional<int> ParseCommandOptions(const std::string& command, const std::st
                                        const std::vector<std::string>& args, po::variables_map& values,
                                        std::ostream& out, std::ostream& err);
 
+// Range check of a numeric option: nullopt when low <= value <= high, else
+// prints "vleval <command>: --<option> must be from <low> to <high>, got
+// <value>" (plus `why` when given) to stderr and returns kExitUsage.
+std::optional<int> CheckRange(const std::string& command, const std::string& option, long long value,
+                              long long low, long long high, const std::string& why = {});
+
+// The most --threads accepted: a few times the machine's cores (more only
+// costs memory and start-up time; a huge value would exhaust the process).
+long long MaxThreadsOption();
+
 // Prints "vleval <command>: <message>" to stderr and returns 1 (the work failed).
 int CommandFailure(const std::string& command, const std::string& message);
 

@@ -21,6 +21,7 @@ nlohmann::json RunDescriptionJson(const RunDescription& description) {
       request.identifier.empty() ? nlohmann::json(nullptr) : nlohmann::json(request.identifier);
   json["limit"] = request.limit ? nlohmann::json(*request.limit) : nlohmann::json(nullptr);
   json["rec_resample"] = request.rec_resample;
+  if (request.allow_outside_paths) json["allow_outside_paths"] = true;  // absent in ordinary runs
   json["model"] = description.model;
   json["shards"] = description.shard_count;
   return json;
@@ -37,6 +38,7 @@ Result<RunDescription> ParseRunDescription(const nlohmann::json& json, const std
     if (!json.at("identifier").is_null()) request.identifier = json.at("identifier").get<std::string>();
     if (!json.at("limit").is_null()) request.limit = json.at("limit").get<std::size_t>();
     request.rec_resample = json.at("rec_resample").get<bool>();
+    request.allow_outside_paths = json.value("allow_outside_paths", false);
     description.model = json.at("model");
     description.shard_count = json.at("shards").get<int>();
     return description;

@@ -32,6 +32,7 @@ Result<RunOutcome> Finish(const RunDescription& description, const std::vector<P
   run_info["threads"] = settings.threads;
   run_info["shards"] = description.shard_count;
   run_info["data_root"] = description.request.data_root.string();
+  run_info["allow_outside_paths"] = description.request.allow_outside_paths;
   FinishOptions options{settings.out, settings.config_dir, settings.threads, std::move(run_info),
                         settings.history_db};
   auto report = FinishRun(description, plan, options, std::move(finished));

@@ -42,6 +42,7 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
     auto loaded = LoadTaskSamples(planned.task, request.data_root);
     if (!loaded) return loaded.error();
     planned.loaded = std::move(*loaded);
+    if (request.allow_outside_paths) planned.loaded.image_roots.clear();
     if (request.limit && planned.loaded.samples.size() > *request.limit)
       planned.loaded.samples.resize(*request.limit);
     plan.push_back(std::move(planned));
@@ -51,7 +52,7 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
 
 Status CheckImages(const PlannedEntry& entry, const std::vector<std::size_t>& positions) {
   for (const std::size_t position : positions) {
-    auto image = ResolveImage(entry.loaded.samples.at(position));
+    auto image = ResolveImage(entry.loaded.samples.at(position), entry.loaded.image_roots);
     if (!image) return Error{entry.name + ": " + image.error().message};
   }
   return {};

@@ -27,6 +27,9 @@ struct RunRequest {
   int batch_size = 0;                // 0 = each task's own
   std::optional<std::size_t> limit;  // first K samples of every entry
   bool rec_resample = true;          // REC resampling rounds (minigptv2 dialect only)
+  // --allow-outside-paths: images named by annotation files may lie outside
+  // the data root and the tasks' image folders (recorded in run.json).
+  bool allow_outside_paths = false;
 };
 
 struct PlannedEntry {

@@ -131,7 +131,7 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
     if (auto images = CheckImages(entry, *pending); !images) return images;
     std::vector<std::filesystem::path> paths;
     for (const std::size_t position : *pending)
-      paths.push_back(*ResolveImage(entry.loaded.samples[position]));
+      paths.push_back(*ResolveImage(entry.loaded.samples[position], entry.loaded.image_roots));
     image::ParallelPreprocessOptions options;
     options.size = source.image_size();
     options.max_in_flight = 2 * entry.batch_size;

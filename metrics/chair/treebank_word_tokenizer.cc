@@ -6,12 +6,16 @@
 #include <utility>
 
 #include "metrics/chair/punkt_sentence_splitter.h"
+#include "metrics/chair/treebank_padding.h"
 #include "metrics/python_text.h"
 
 namespace vleval::chair {
 namespace {
 
 struct Rule {
+  // A hand-written rewrite (treebank_padding.h) for the rules whose regex
+  // repeats over runs of characters; otherwise `pattern`.
+  std::string (*rewrite)(std::string_view) = nullptr;
   std::regex pattern;
   std::string replacement;  // ECMAScript format: $1, $& ...
   // A rule is only run when the text contains one of these bytes (an exact
@@ -25,7 +29,11 @@ Rule MakeRule(const char* pattern, const char* replacement, std::string triggers
               std::string needle = {}) {
   auto flags = std::regex::ECMAScript | std::regex::optimize;
   if (ignore_case) flags |= std::regex::icase;
-  return Rule{std::regex(pattern, flags), replacement, std::move(triggers), std::move(needle)};
+  return Rule{nullptr, std::regex(pattern, flags), replacement, std::move(triggers), std::move(needle)};
+}
+
+Rule MakeRewrite(std::string (*rewrite)(std::string_view), std::string triggers) {
+  return Rule{rewrite, {}, {}, std::move(triggers), {}};
 }
 
 bool ContainsIgnoringCase(std::string_view text, std::string_view needle) {
@@ -46,19 +54,17 @@ Cascade BuildCascade() {
   const std::string quotes = std::string("\"'`") + kHighBytes;
   Cascade c;
   auto& b = c.before_padding;
-  b.push_back(MakeRule("(\xC2\xAB|\xE2\x80\x9C|\xE2\x80\x98|\xE2\x80\x9E|`+)", " $1 ",
-                       std::string("`") + kHighBytes));
+  b.push_back(MakeRewrite(PadStartingQuotes, std::string("`") + kHighBytes));
   b.push_back(MakeRule("^\"", "``", "\""));
   b.push_back(MakeRule("(``)", " $1 ", "`"));
   b.push_back(MakeRule("([ \\(\\[{<])(\"|'')", "$1 `` ", "\"'"));
   b.push_back(MakeRule("(')(?!re|ve|ll|m|t|s|d|n)(\\w)\\b", "$1 $2", "'", true));
-  b.push_back(MakeRule("([^\\.])(\\.)((?:[\\]\\)}>\"' ]|\xC2\xBB|\xE2\x80\x9D|\xE2\x80\x99)*)\\s*$",
-                       "$1 $2 $3 ", "."));
+  b.push_back(MakeRewrite(PadFinalPeriodBeforeQuotes, "."));
   b.push_back(MakeRule("([:,])([^\\d])", " $1 $2", ":,"));
   b.push_back(MakeRule("([:,])$", " $1 ", ":,"));
-  b.push_back(MakeRule("\\.{2,}", " $& ", "."));
+  b.push_back(MakeRewrite(PadEllipsis, "."));
   b.push_back(MakeRule("[;@#$%&]", " $& ", ";@#$%&"));
-  b.push_back(MakeRule("([^\\.])(\\.)([\\]\\)}>\"']*)\\s*$", "$1 $2$3 ", "."));
+  b.push_back(MakeRewrite(PadFinalPeriod, "."));
   b.push_back(MakeRule("[?!]", " $& ", "?!"));
   b.push_back(MakeRule("([^'])' ", "$1 ' ", "'"));
   b.push_back(MakeRule("[*]", " $& ", "*"));
@@ -90,7 +96,8 @@ void Apply(const std::vector<Rule>& rules, std::string& text) {
   for (const Rule& rule : rules) {
     if (!rule.triggers.empty() && text.find_first_of(rule.triggers) == std::string::npos) continue;
     if (!rule.needle.empty() && !ContainsIgnoringCase(text, rule.needle)) continue;
-    text = std::regex_replace(text, rule.pattern, rule.replacement);
+    text = rule.rewrite != nullptr ? rule.rewrite(text)
+                                   : std::regex_replace(text, rule.pattern, rule.replacement);
   }
 }
 

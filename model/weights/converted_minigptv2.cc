@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "core/output_target.h"
 #include "model/weights/file_digest.h"
 #include "model/weights/llama_folder.h"
 #include "model/weights/safetensors_file.h"
@@ -23,6 +24,9 @@ std::filesystem::path TokenizerBeside(const std::filesystem::path& out) {
 }  // namespace
 
 Status ConvertMiniGptV2(const MiniGptV2Files& files, const std::filesystem::path& out) {
+  for (const auto& target : {out, TokenizerBeside(out)}) {
+    if (auto status = CheckOutputTarget(target); !status) return status;
+  }
   auto weights = LoadMiniGptV2Files(files);
   if (!weights) return weights.error();
   auto llama = ReadLlamaFolder(files.llama_dir);  // for its file list; tensors are mapped, not copied
@@ -47,11 +51,19 @@ Status ConvertMiniGptV2(const MiniGptV2Files& files, const std::filesystem::path
     for (const auto& [name, tensor] : (*weights).*member) all.emplace(prefix + name, tensor);
   }
   if (auto status = WriteSafetensors(out, all, metadata); !status) return status;
+  // Copied beside under a temporary name, then renamed (never written
+  // through an existing file).
+  const auto tokenizer = TokenizerBeside(out);
+  const auto partial = std::filesystem::path(tokenizer.string() + ".partial");
   std::error_code copied;
-  std::filesystem::copy_file(weights->tokenizer_model, TokenizerBeside(out),
-                             std::filesystem::copy_options::overwrite_existing, copied);
-  if (copied)
-    return Error{TokenizerBeside(out).string() + ": cannot copy the tokenizer: " + copied.message()};
+  std::filesystem::remove(partial, copied);
+  std::filesystem::copy_file(weights->tokenizer_model, partial, copied);
+  if (!copied) std::filesystem::rename(partial, tokenizer, copied);
+  if (copied) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    return Error{tokenizer.string() + ": cannot copy the tokenizer: " + copied.message()};
+  }
   return {};
 }
 

@@ -1,8 +1,11 @@
 #include "model/weights/pickle_machine.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace vleval {
@@ -12,11 +15,71 @@ static_assert(std::endian::native == std::endian::little, "weight readers assume
 
 using Kind = PickleValue::Kind;
 
+// Bytes and items the machine may materialise per byte of input (plus a
+// fixed allowance): a real pickle copies each value at most a few times, a
+// pickle bomb (one big value copied by every call opcode) runs out of it.
+constexpr std::size_t kBudgetPerByte = 16;
+constexpr std::size_t kBudgetBase = std::size_t{1} << 20;
+
 class Machine {
  public:
-  Machine(std::string_view pickle, std::string_view where) : in_(pickle), where_(where) {}
+  Machine(std::string_view pickle, std::string_view where)
+      : in_(pickle), where_(where), budget_(kBudgetBase + kBudgetPerByte * pickle.size()) {}
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+  // Values not handed out (unreachable from the result, including any
+  // reference cycles a memo can build) lose their children here, so nothing
+  // leaks.
+  ~Machine() {
+    std::vector<PickleRef> released;
+    for (const auto& weak : made_) {
+      if (auto value = weak.lock(); value && kept_.count(value.get()) == 0) ReleaseChildren(*value, released);
+    }
+  }
 
   std::size_t consumed() const { return at_; }
+
+  // The result must be a tree or DAG of height at most kMaxPickleDepth:
+  // code that walks it may recurse. Its values are kept by the destructor.
+  Status CheckShape(const PickleRef& root) {
+    struct Frame {
+      const PickleValue* value;
+      std::size_t next = 0;
+      std::size_t height = 1;
+    };
+    std::unordered_map<const PickleValue*, std::size_t> heights;  // 0 = on the current path
+    std::vector<Frame> path{{root.get()}};
+    heights[root.get()] = 0;
+    while (!path.empty()) {
+      Frame& frame = path.back();
+      const PickleValue* child = ChildAt(*frame.value, frame.next++);
+      if (child == nullptr && frame.next > ChildCount(*frame.value)) {
+        heights[frame.value] = frame.height;
+        const std::size_t height = frame.height;
+        path.pop_back();
+        if (!path.empty()) path.back().height = std::max(path.back().height, height + 1);
+        continue;
+      }
+      if (child == nullptr) continue;
+      const auto found = heights.find(child);
+      if (found == heights.end()) {
+        if (path.size() >= kMaxPickleDepth) {
+          return Fail("values nested deeper than " + std::to_string(kMaxPickleDepth) + " levels");
+        }
+        heights[child] = 0;
+        path.push_back({child});
+      } else if (found->second == 0) {
+        return Fail("a value contains itself (reference cycle)");
+      } else {
+        frame.height = std::max(frame.height, found->second + 1);
+        if (frame.height > kMaxPickleDepth) {
+          return Fail("values nested deeper than " + std::to_string(kMaxPickleDepth) + " levels");
+        }
+      }
+    }
+    for (const auto& [value, height] : heights) kept_.insert(value);
+    return {};
+  }
 
   Result<PickleRef> Run() {
     while (true) {
@@ -32,12 +95,43 @@ class Machine {
   }
 
  private:
-  Error Fail(const std::string& what) {
+  Error Fail(const std::string& what) const {
     return Error{std::string(where_) + ": pickle byte " + std::to_string(opcode_at_) + ": " + what};
   }
   bool Bad(const std::string& what) {
     error_ = Fail(what).message;
     return false;
+  }
+
+  static std::size_t ChildCount(const PickleValue& v) {
+    return v.items.size() + v.args.size() + 2 * v.entries.size() + 1;
+  }
+  // Child `i` in the order items, args, entries (key, value), state; null
+  // for an empty slot or past the end.
+  static const PickleValue* ChildAt(const PickleValue& v, std::size_t i) {
+    if (i < v.items.size()) return v.items[i].get();
+    i -= v.items.size();
+    if (i < v.args.size()) return v.args[i].get();
+    i -= v.args.size();
+    if (i < 2 * v.entries.size()) {
+      const auto& entry = v.entries[i / 2];
+      return (i % 2 == 0 ? entry.first : entry.second).get();
+    }
+    return i == 2 * v.entries.size() ? v.state.get() : nullptr;
+  }
+
+  void Push(PickleRef value) {
+    made_.push_back(value);
+    stack_.push_back(std::move(value));
+  }
+  // Accounts for `units` bytes or items about to be materialised.
+  bool Spend(std::size_t units) {
+    if (units > budget_ - spent_) {
+      return Bad("pickle builds more than " + std::to_string(budget_) + " bytes and items from " +
+                 std::to_string(in_.size()) + " bytes of input (a pickle bomb?)");
+    }
+    spent_ += units;
+    return true;
   }
 
   bool Read(std::size_t count, std::string_view& bytes) {
@@ -66,7 +160,7 @@ class Machine {
     T length{};
     std::string_view bytes;
     if (!ReadInt(length) || !Read(static_cast<std::size_t>(length), bytes)) return false;
-    stack_.push_back(MakePickleText(kind, bytes));
+    Push(MakePickleText(kind, bytes));
     return true;
   }
 
@@ -75,7 +169,7 @@ class Machine {
   bool PushInt() {
     T value{};
     if (!ReadInt(value)) return false;
-    stack_.push_back(MakePickleInt(value));
+    Push(MakePickleInt(value));
     return true;
   }
   // Reads an integer argument of type T and passes it to `step`.
@@ -108,7 +202,7 @@ class Machine {
   }
 
   bool PushItems(Kind kind, std::vector<PickleRef> items) {
-    stack_.push_back(MakePickle(kind));
+    Push(MakePickle(kind));
     stack_.back()->items = std::move(items);
     return true;
   }
@@ -118,7 +212,7 @@ class Machine {
     auto tuple = MakePickle(Kind::kTuple);
     tuple->items.assign(stack_.end() - static_cast<std::ptrdiff_t>(count), stack_.end());
     stack_.resize(stack_.size() - count);
-    stack_.push_back(std::move(tuple));
+    Push(std::move(tuple));
     return true;
   }
 
@@ -131,13 +225,14 @@ class Machine {
   bool Recall(std::uint32_t index) {
     const auto found = memo_.find(index);
     if (found == memo_.end()) return Bad("memo entry " + std::to_string(index) + " is missing");
-    stack_.push_back(found->second);
+    stack_.push_back(found->second);  // not fresh: already tracked
     return true;
   }
 
   bool PushGlobal(std::string module, std::string_view name) {
+    if (!Spend(module.size() + name.size())) return false;
     if (module == "__builtin__") module = "builtins";  // Python 2 spelling
-    stack_.push_back(MakePickleText(Kind::kGlobal, module + "." + std::string(name)));
+    Push(MakePickleText(Kind::kGlobal, module + "." + std::string(name)));
     return true;
   }
 
@@ -145,19 +240,24 @@ class Machine {
   bool Call(const PickleRef& callable, const PickleRef& args) {
     if (!callable->is(Kind::kGlobal)) return Bad("call of a non-global " + DescribePickleValue(*callable));
     if (!args->is(Kind::kTuple)) return Bad("call arguments are not a tuple");
+    if (!Spend(args->items.size())) return false;
     const std::string& name = callable->text;
     if (name == "collections.OrderedDict" && args->items.empty()) {
-      stack_.push_back(MakePickle(Kind::kDict));
+      Push(MakePickle(Kind::kDict));
     } else if ((name == "builtins.set" || name == "builtins.frozenset") && args->items.size() <= 1) {
       auto set = MakePickle(Kind::kList);
-      if (!args->items.empty()) set->items = args->items[0]->items;
-      stack_.push_back(std::move(set));
+      if (!args->items.empty()) {
+        if (!Spend(args->items[0]->items.size())) return false;
+        set->items = args->items[0]->items;
+      }
+      Push(std::move(set));
     } else if (name == "_codecs.encode" && args->items.size() == 2 && args->items[0]->is(Kind::kString)) {
-      stack_.push_back(BytesFromLatin1(args->items[0]->text));
+      if (!Spend(args->items[0]->text.size())) return false;
+      Push(BytesFromLatin1(args->items[0]->text));
     } else {
       auto object = MakePickleText(Kind::kObject, name);
       object->args = args->items;
-      stack_.push_back(std::move(object));
+      Push(std::move(object));
     }
     return true;
   }
@@ -185,7 +285,7 @@ class Machine {
     std::string_view bytes;
     if (!Read(length, bytes)) return false;
     if (length > 8) {  // kept opaque: no weight file needs its value
-      stack_.push_back(MakePickleText(Kind::kObject, "builtins.int"));
+      Push(MakePickleText(Kind::kObject, "builtins.int"));
       return true;
     }
     std::uint64_t value = 0;
@@ -194,7 +294,7 @@ class Machine {
     if (length > 0 && length < 8 && (static_cast<unsigned char>(bytes[length - 1]) & 0x80) != 0) {
       value |= ~std::uint64_t{0} << (8 * length);  // sign-extend
     }
-    stack_.push_back(MakePickleInt(static_cast<std::int64_t>(value)));
+    Push(MakePickleInt(static_cast<std::int64_t>(value)));
     return true;
   }
 
@@ -208,6 +308,10 @@ class Machine {
   std::vector<std::size_t> marks_;
   std::unordered_map<std::uint32_t, PickleRef> memo_;
   std::string error_;
+  std::size_t budget_;
+  std::size_t spent_ = 0;
+  std::vector<std::weak_ptr<PickleValue>> made_;  // every value created, for the destructor
+  std::unordered_set<const PickleValue*> kept_;   // reachable from the result
 };
 
 bool Machine::Step(unsigned char opcode) {
@@ -220,25 +324,25 @@ bool Machine::Step(unsigned char opcode) {
     case 0x95:
       return Read(8, bytes);  // FRAME
     case '}':
-      stack_.push_back(MakePickle(Kind::kDict));
+      Push(MakePickle(Kind::kDict));
       return true;
     case ']':
-      stack_.push_back(MakePickle(Kind::kList));
+      Push(MakePickle(Kind::kList));
       return true;
     case ')':
-      stack_.push_back(MakePickle(Kind::kTuple));
+      Push(MakePickle(Kind::kTuple));
       return true;
     case 0x8f:
-      stack_.push_back(MakePickle(Kind::kList));
+      Push(MakePickle(Kind::kList));
       return true;  // EMPTY_SET
     case 'N':
-      stack_.push_back(MakePickle(Kind::kNone));
+      Push(MakePickle(Kind::kNone));
       return true;
     case 0x88:
     case 0x89: {
       auto value = MakePickle(Kind::kBool);
       value->boolean = opcode == 0x88;
-      stack_.push_back(std::move(value));
+      Push(std::move(value));
       return true;
     }
     case '(':
@@ -276,7 +380,7 @@ bool Machine::Step(unsigned char opcode) {
       raw = __builtin_bswap64(raw);  // big-endian on the wire
       auto value = MakePickle(Kind::kFloat);
       std::memcpy(&value->real, &raw, sizeof raw);
-      stack_.push_back(std::move(value));
+      Push(std::move(value));
       return true;
     }
     case 'q':
@@ -327,7 +431,7 @@ bool Machine::Step(unsigned char opcode) {
       return PopMark(items) && Append(std::move(items));
     case 'Q':
       if (!Pop(a)) return false;
-      stack_.push_back(MakePickle(Kind::kPersistentId));
+      Push(MakePickle(Kind::kPersistentId));
       stack_.back()->items.push_back(a);
       return true;
     case '0':
@@ -336,7 +440,7 @@ bool Machine::Step(unsigned char opcode) {
       return PopMark(items);
     case '2':
       if (!Top(a)) return false;
-      stack_.push_back(a);
+      stack_.push_back(a);  // not fresh: already tracked
       return true;
     default: {
       char hex[8];
@@ -352,6 +456,8 @@ Result<PickleRef> Unpickle(std::string_view pickle, std::string_view where, std:
   Machine machine(pickle, where);
   auto result = machine.Run();
   if (consumed != nullptr) *consumed = machine.consumed();
+  if (!result) return result;
+  if (auto shape = machine.CheckShape(*result); !shape) return Error{shape.message()};
   return result;
 }
 

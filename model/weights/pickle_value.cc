@@ -2,6 +2,30 @@
 
 namespace vleval {
 
+void ReleaseChildren(PickleValue& value, std::vector<PickleRef>& released) {
+  for (auto& item : value.items) released.push_back(std::move(item));
+  for (auto& item : value.args) released.push_back(std::move(item));
+  for (auto& [key, item] : value.entries) {
+    released.push_back(std::move(key));
+    released.push_back(std::move(item));
+  }
+  if (value.state) released.push_back(std::move(value.state));
+  value.items.clear();
+  value.args.clear();
+  value.entries.clear();
+}
+
+PickleValue::~PickleValue() {
+  std::vector<PickleRef> pending;
+  ReleaseChildren(*this, pending);
+  while (!pending.empty()) {
+    PickleRef value = std::move(pending.back());
+    pending.pop_back();
+    // The last owner empties the value first, so its own destructor is flat.
+    if (value && value.use_count() == 1) ReleaseChildren(*value, pending);
+  }
+}
+
 const PickleValue* PickleValue::Find(const std::string& key) const {
   for (const auto& [name, value] : entries) {
     if (name && name->kind == Kind::kString && name->text == key) return value.get();

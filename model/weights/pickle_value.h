@@ -21,6 +21,13 @@ struct PickleValue;
 using PickleRef = std::shared_ptr<PickleValue>;
 
 struct PickleValue {
+  PickleValue() = default;
+  PickleValue(const PickleValue&) = default;
+  PickleValue& operator=(const PickleValue&) = default;
+  // Iterative: a value nested a million levels deep is released without
+  // recursion (see ReleaseChildren).
+  ~PickleValue();
+
   enum class Kind {
     kNone,
     kBool,
@@ -49,6 +56,10 @@ struct PickleValue {
   // For kDict: the value stored under string key `key`, or nullptr.
   const PickleValue* Find(const std::string& key) const;
 };
+
+// Moves every child reference of `value` (items, args, entries, state) into
+// `released`, leaving `value` a leaf.
+void ReleaseChildren(PickleValue& value, std::vector<PickleRef>& released);
 
 // Factories for the unpickler.
 PickleRef MakePickle(PickleValue::Kind kind);

@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
 
+#include "core/output_target.h"
 #include "model/weights/mapped_file.h"
 #include "model/weights/safetensors_layout.h"
 #include "model/weights/tensor_from_mapping.h"
@@ -51,7 +52,10 @@ Status WriteSafetensors(const std::filesystem::path& path, const NamedTensors& t
   }
   std::string text = header.dump();
   text.append((8 - text.size() % 8) % 8, ' ');
+  if (auto target = CheckOutputTarget(path); !target) return target;
   const auto partial = std::filesystem::path(path.string() + ".partial");
+  std::error_code stale;
+  std::filesystem::remove(partial, stale);  // never open an existing FIFO or device for writing
   std::ofstream out(partial, std::ios::binary | std::ios::trunc);
   if (!out) return Error{partial.string() + ": cannot create: " + std::strerror(errno)};
   const std::uint64_t length = text.size();

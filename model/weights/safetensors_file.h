@@ -25,7 +25,8 @@ Result<SafetensorsContents> ReadSafetensors(const std::filesystem::path& path);
 // Writes `tensors` (any device, contiguous or not, dtypes of StoredDtype)
 // and `metadata` as a safetensors file: header padded with spaces to a
 // multiple of 8 bytes, tensors in name order. Writes `path`.partial, then
-// renames it, so a failed write never leaves a truncated `path`. Errors name
+// renames it, so a failed write never leaves a truncated `path`; an existing
+// `path` that is not a regular file is refused (CheckOutputTarget). Errors name
 // the file (and the tensor, for an unsupported dtype).
 Status WriteSafetensors(const std::filesystem::path& path, const NamedTensors& tensors,
                         const std::map<std::string, std::string>& metadata);

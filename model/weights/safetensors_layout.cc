@@ -1,5 +1,6 @@
 #include "model/weights/safetensors_layout.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <set>
@@ -74,6 +75,25 @@ Result<SafetensorsEntry> ParseEntry(const std::string& name, const json& value, 
   return entry;
 }
 
+// Two tensors sharing bytes would alias each other once mapped (and a writer
+// never produces them): every non-empty byte range must be disjoint.
+Status CheckDisjoint(const std::vector<SafetensorsEntry>& tensors, const std::string& where) {
+  std::vector<const SafetensorsEntry*> by_offset;
+  for (const auto& tensor : tensors) {
+    if (tensor.end > tensor.begin) by_offset.push_back(&tensor);
+  }
+  std::sort(by_offset.begin(), by_offset.end(),
+            [](const SafetensorsEntry* a, const SafetensorsEntry* b) { return a->begin < b->begin; });
+  for (std::size_t i = 1; i < by_offset.size(); ++i) {
+    if (by_offset[i]->begin < by_offset[i - 1]->end) {
+      return Error{where + ": tensors '" + by_offset[i - 1]->name + "' and '" + by_offset[i]->name +
+                   "' overlap (bytes " + std::to_string(by_offset[i]->begin) + " to " +
+                   std::to_string(std::min(by_offset[i]->end, by_offset[i - 1]->end)) + ")"};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<SafetensorsLayout> ParseSafetensorsLayout(std::string_view file, std::string_view where_view) {
@@ -125,6 +145,7 @@ Result<SafetensorsLayout> ParseSafetensorsLayout(std::string_view file, std::str
     if (!entry) return entry.error();
     layout.tensors.push_back(std::move(*entry));
   }
+  if (auto overlap = CheckDisjoint(layout.tensors, where); !overlap) return Error{overlap.message()};
   return layout;
 }
 

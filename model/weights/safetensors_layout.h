@@ -3,7 +3,8 @@
 // little-endian header length N (at most 100 MB), N bytes of JSON starting
 // with '{' (trailing spaces allowed), then the byte buffer; each tensor has
 // "dtype", "shape" and "data_offsets" [begin, end) relative to the buffer;
-// an optional "__metadata__" string-to-string map; no duplicate names.
+// an optional "__metadata__" string-to-string map; no duplicate names; no two
+// tensors sharing a byte.
 #pragma once
 
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/json_file.h"
+#include "core/path_containment.h"
 #include "model/weights/safetensors_file.h"
 #include "model/weights/torch_save_file.h"
 
@@ -25,10 +26,16 @@ Result<NamedTensors> ReadShardedWeights(const std::filesystem::path& index_path)
     return Error{index_path.string() + ": no \"weight_map\" object"};
   }
   std::set<std::string> shards;
+  const auto folder = ResolvedPath(index_path.parent_path());
   for (const auto& [name, shard] : map->items()) {
     if (!shard.is_string())
       return Error{index_path.string() + ": weight_map['" + name + "'] is not a file name"};
-    shards.insert(shard.get<std::string>());
+    const auto& file = shard.get_ref<const std::string&>();
+    if (!IsInside(index_path.parent_path() / file, folder)) {
+      return Error{index_path.string() + ": shard '" + file + "' of weight_map['" + name +
+                   "'] is outside the model folder " + index_path.parent_path().string()};
+    }
+    shards.insert(file);
   }
   NamedTensors all;
   for (const auto& shard : shards) {

@@ -14,7 +14,8 @@ namespace vleval {
 // by mapping, .bin shards as torch.save state dicts) and returns the union.
 // Errors name the file and tensor: an unreadable index, a missing shard, a
 // tensor listed in weight_map but absent from its shard, a tensor present in
-// two shards.
+// two shards, a shard name that resolves (after "..", absolute paths and
+// symlinks) outside the index's folder: such a file is never opened.
 Result<NamedTensors> ReadShardedWeights(const std::filesystem::path& index_path);
 
 // Reads one weight file by its extension: ".safetensors" by mapping, else

@@ -19,8 +19,14 @@ bool IsTensorObject(const PickleValue& value) {
                                      value.text == "torch._tensor._rebuild_from_type_v2");
 }
 
+// torch's limit on the number of dimensions.
+constexpr std::size_t kMaxTensorRank = 64;
+
 Result<std::vector<std::int64_t>> IntTuple(const PickleValue& value, const std::string& at) {
   if (!value.is(Kind::kTuple)) return Error{at + " is " + DescribePickleValue(value) + ", not a tuple"};
+  if (value.items.size() > kMaxTensorRank) {
+    return Error{at + " has " + std::to_string(value.items.size()) + " dimensions (at most 64)"};
+  }
   std::vector<std::int64_t> numbers;
   for (const auto& item : value.items) {
     if (!item->is(Kind::kInt)) return Error{at + " holds " + DescribePickleValue(*item)};
@@ -79,7 +85,7 @@ Result<TorchSaveFile> TorchSaveFile::Open(const std::filesystem::path& path) {
   const std::string data = prefix + "data/";
   for (const auto& entry : directory->entries()) {
     if (entry.name.rfind(data, 0) != 0) continue;
-    auto bytes = directory->EntryBytes(entry.name);
+    auto bytes = directory->EntryBytes(entry);
     if (!bytes) return bytes.error();
     storages.emplace(entry.name.substr(data.size()), *bytes);
   }
@@ -91,7 +97,8 @@ Result<torch::Tensor> TorchSaveFile::Tensor(const PickleValue& value, const std:
   if (!IsTensorObject(value)) return Error{at + " is " + DescribePickleValue(value) + ", not a tensor"};
   if (value.text == "torch._tensor._rebuild_from_type_v2") {
     // (func, type, args, state): the tensor is func(*args).
-    if (value.args.size() < 3 || !value.args[0]->is(Kind::kGlobal) || !value.args[2]->is(Kind::kTuple)) {
+    if (value.args.size() < 3 || !value.args[0]->is(Kind::kGlobal) || !value.args[2]->is(Kind::kTuple) ||
+        value.args[2]->items.size() > 16) {
       return Error{at + ": malformed _rebuild_from_type_v2"};
     }
     PickleValue inner;
@@ -131,12 +138,20 @@ Result<torch::Tensor> TorchSaveFile::Tensor(const PickleValue& value, const std:
   const std::int64_t offset = value.args[1]->integer;
   std::int64_t last = offset;
   bool empty = false;
+  bool overflow = false;
   for (std::size_t i = 0; i < sizes->size(); ++i) {
     if ((*sizes)[i] < 0 || (*strides)[i] < 0) return Error{at + ": negative size or stride"};
-    if ((*sizes)[i] == 0)
+    std::int64_t reach = 0;
+    if ((*sizes)[i] == 0) {
       empty = true;
-    else
-      last += ((*sizes)[i] - 1) * (*strides)[i];
+    } else if (__builtin_mul_overflow((*sizes)[i] - 1, (*strides)[i], &reach) ||
+               __builtin_add_overflow(last, reach, &last)) {
+      overflow = true;
+    }
+  }
+  if (overflow && !empty) {
+    return Error{at + ": size x stride overflows 64 bits (storage '" + key + "' has " +
+                 std::to_string(storage_numel) + " elements)"};
   }
   if (offset < 0 || (!empty && last >= storage_numel)) {
     return Error{at + ": view reaches element " + std::to_string(last) + " of a storage of " +

@@ -134,12 +134,16 @@ const ZipEntry* ZipDirectory::Find(std::string_view name) const {
 Result<std::string_view> ZipDirectory::EntryBytes(std::string_view name) const {
   const ZipEntry* entry = Find(name);
   if (entry == nullptr) return Error{where_ + ": archive has no entry '" + std::string(name) + "'"};
-  if (entry->method != 0) {
-    return Error{where_ + ": entry '" + entry->name + "' is compressed with method " +
-                 std::to_string(entry->method) +
+  return EntryBytes(*entry);
+}
+
+Result<std::string_view> ZipDirectory::EntryBytes(const ZipEntry& entry) const {
+  if (entry.method != 0) {
+    return Error{where_ + ": entry '" + entry.name + "' is compressed with method " +
+                 std::to_string(entry.method) +
                  "; only stored entries are read (torch.save writes them uncompressed)"};
   }
-  return archive_.substr(entry->data_offset, entry->size);
+  return archive_.substr(entry.data_offset, entry.size);
 }
 
 }  // namespace vleval

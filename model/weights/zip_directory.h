@@ -36,6 +36,8 @@ class ZipDirectory {
   // The bytes of entry `name`, in place. Errors: absent entry, compressed
   // entry ("compressed with method N; torch.save writes stored entries").
   Result<std::string_view> EntryBytes(std::string_view name) const;
+  // The same for an entry of entries() (constant time, where Find is linear).
+  Result<std::string_view> EntryBytes(const ZipEntry& entry) const;
 
  private:
   std::string_view archive_;

@@ -27,5 +27,15 @@ TEST(AnswerCleanup, NamesAreStable) {
   EXPECT_EQ(AnswerCleanupName(AnswerCleanup::kLowerDropUnkStrip), "lower_drop_unk_strip");
 }
 
+// One pass over the output: a million "<unk>" and spaces (a degenerate
+// generation) would take hours with a replace per occurrence.
+TEST(AnswerCleanup, VeryLongOutputsAreCleanedInLinearTime) {
+  std::string output;
+  for (int i = 0; i < 1'000'000; ++i) output += "<unk> ";
+  output += "Yes <<unk>unk>";
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kLowerDropUnkStrip, output), "yes <unk>");
+  EXPECT_EQ(CleanAnswer(AnswerCleanup::kRecCompact, output), "Yes<unk>");
+}
+
 }  // namespace
 }  // namespace vleval

@@ -58,7 +58,7 @@ TEST_F(MiniRoot, EveryTaskLoadsThreeSamplesWithExistingImages) {
     auto loaded = Load(name);
     ASSERT_EQ(loaded.samples.size(), 3u) << name;
     for (const auto& sample : loaded.samples) {
-      auto image = ResolveImage(sample);
+      auto image = ResolveImage(sample, loaded.image_roots);
       EXPECT_TRUE(image.ok()) << name << ": " << (image.ok() ? "" : image.error().message);
       EXPECT_TRUE(RenderSamplePrompt(config, "", {}, sample).ok()) << name;
     }
@@ -152,7 +152,7 @@ TEST_F(MiniRoot, ChairIdsAreCocoImageIdsAndEachVariantRenders) {
 TEST_F(MiniRoot, MissingImageNamesTheSampleAndEveryPathTried) {
   auto loaded = Load("okvqa");
   std::filesystem::remove(loaded.samples[0].image_candidates[0]);
-  auto image = ResolveImage(loaded.samples[0]);
+  auto image = ResolveImage(loaded.samples[0], loaded.image_roots);
   ASSERT_FALSE(image.ok());
   const auto& message = image.error().message;
   EXPECT_NE(message.find("sample 90005: image not found"), std::string::npos) << message;
@@ -213,7 +213,7 @@ TEST(NewTaskByConfig, AffectTaskLoadsAndRendersWithItsOwnIdentifier) {
   const Sample& sample = loaded->samples.at(0);
   EXPECT_EQ(sample.id, "a1");
   EXPECT_EQ(sample.references["answer"], "joy");
-  EXPECT_TRUE(ResolveImage(sample).ok());
+  EXPECT_TRUE(ResolveImage(sample, loaded->image_roots).ok());
   auto entries = catalog->ExpandSuite("affect-demo");
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> prompts;

@@ -143,7 +143,12 @@ TEST_F(JsonStreamTest, MalformedInputNamesFileAndPosition) {
 
   status = StreamJsonArray(dir_.path() / "absent.json", Collect());
   ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.message(), "cannot open " + (dir_.path() / "absent.json").string());
+  EXPECT_EQ(status.message(),
+            "cannot open " + (dir_.path() / "absent.json").string() + ": No such file or directory");
+
+  status = StreamJsonArray(dir_.path(), Collect());
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.message(), "cannot read " + dir_.path().string() + ": a directory, not a regular file");
 }
 
 TEST_F(JsonStreamTest, WrongTypesQuoteAShortPrefixOfTheValue) {

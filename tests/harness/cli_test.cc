@@ -103,5 +103,47 @@ TEST(Cli, VersionReportsTheTorchRuntime) {
   EXPECT_NE(result.out.find("\"torch\":"), std::string::npos);
 }
 
+TEST(Cli, OutputThatCannotBeWrittenExitsOneNamingStandardOutput) {
+  // The inner redirection wins over RunCommand's: stdout is a full disk.
+  const auto result = testing::RunCommand("{ " + std::string(VLEVAL_BINARY) + " tasks >/dev/full; }");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("vleval tasks: cannot write to standard output"), std::string::npos)
+      << result.err;
+}
+
+TEST(Cli, OutOfRangeOptionValuesAreUsageErrors) {
+  const auto threads = Vleval("run --tasks vsr --out /nonexistent/run --threads 1000000000");
+  EXPECT_EQ(threads.exit_code, 2);
+  EXPECT_NE(threads.err.find("vleval run: --threads must be from 0 to "), std::string::npos) << threads.err;
+  EXPECT_EQ(Vleval("run --tasks vsr --out /nonexistent/run --threads -1").exit_code, 2);
+  EXPECT_EQ(Vleval("run --tasks vsr --out /nonexistent/run --batch-size 100000000").exit_code, 2);
+  EXPECT_EQ(Vleval("score --task vsr --predictions x.jsonl --threads 99999999").exit_code, 2);
+  const auto size = Vleval("preprocess --image x.jpg --size 2000000000 --stage resized --out x.npy");
+  EXPECT_EQ(size.exit_code, 2);
+  EXPECT_NE(size.err.find("--size must be from 1 to 13377, got 2000000000 (size x size is at most the "
+                          "decompression-bomb limit"),
+            std::string::npos)
+      << size.err;
+  const auto tokens = Vleval("generate --converted x --image x.jpg --prompt hi --max-new-tokens 2147483647");
+  EXPECT_EQ(tokens.exit_code, 2);
+  EXPECT_NE(tokens.err.find("--max-new-tokens must be from 1 to 4096"), std::string::npos) << tokens.err;
+}
+
+TEST(Cli, ADirectoryAsPredictionsIsAnErrorNotAZeroScore) {
+  testing::TempDir dir;
+  ASSERT_EQ(Vleval("data make-mini --out " + (dir.path() / "mini").string()).exit_code, 0);
+  const auto result = Vleval("score --task vsr --data-root " + (dir.path() / "mini").string() +
+                             " --predictions " + dir.path().string());
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find(dir.path().string() + ": a directory, not a regular file"), std::string::npos)
+      << result.err;
+}
+
+TEST(Cli, ConvertRefusesToReplaceADeviceBeforeReadingAnything) {
+  const auto result = Vleval("convert --llama /nonexistent --vit x --checkpoint y --out /dev/null");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("/dev/null: refusing to replace a device"), std::string::npos) << result.err;
+}
+
 }  // namespace
 }  // namespace vleval

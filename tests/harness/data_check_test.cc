@@ -88,5 +88,54 @@ TEST_F(DataCheck, UnknownTaskSuggestsTheClosest) {
   EXPECT_NE(report.error().message.find("did you mean 'okvqa'"), std::string::npos);
 }
 
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(DataCheck, ANonImageFileFailsItsTask) {
+  std::ofstream(root_.path() / "hm/img/42951.png", std::ios::trunc) << "not an image at all";
+  auto report = CheckData(catalog_, {"hm"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->ok());
+  ASSERT_EQ(report->tasks[0].bad_images.size(), 1u);
+  const auto text = FormatDataCheck(*report);
+  EXPECT_NE(text.find("  not an image: " + (root_.path() / "hm/img/42951.png").string() +
+                      ": not an image (supported: JPEG, PNG); file starts with 6e6f7420616e2069"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(DataCheck, TruncatedImagesAreListedButDoNotFail) {
+  const auto png = root_.path() / "hm/img/42951.png";
+  const auto png_bytes = ReadAll(png);
+  std::ofstream(png, std::ios::binary | std::ios::trunc) << png_bytes.substr(0, png_bytes.size() - 20);
+  const auto jpg = root_.path() / "vizwiz/val/VizWiz_val_00000000.jpg";
+  const auto jpg_bytes = ReadAll(jpg);
+  std::ofstream(jpg, std::ios::binary | std::ios::trunc) << jpg_bytes.substr(0, jpg_bytes.size() - 10);
+  auto report = CheckData(catalog_, {"hm", "vizwiz"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << FormatDataCheck(*report);
+  const auto text = FormatDataCheck(*report);
+  EXPECT_NE(text.find("  truncated: " + png.string() + " (PNG "), std::string::npos) << text;
+  EXPECT_NE(text.find("  truncated: " + jpg.string() + " (JPEG "), std::string::npos) << text;
+  EXPECT_NE(text.find("hm: 3 samples, 0 missing images, 1 truncated, ok"), std::string::npos) << text;
+}
+
+TEST_F(DataCheck, ImagesOutsideTheDataRootCountAsMissingUnlessAllowed) {
+  testing::TempDir outside;
+  std::filesystem::copy_file(root_.path() / "hm/img/42951.png", outside.path() / "x.png");
+  std::ofstream(root_.path() / "hm/dev.jsonl", std::ios::trunc)
+      << "{\"id\": 1, \"img\": \"" << (outside.path() / "x.png").string()
+      << "\", \"label\": 0, \"text\": \"a\"}\n";
+  auto report = CheckData(catalog_, {"hm"}, root_.path());
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->tasks[0].missing_images.size(), 1u);
+  EXPECT_NE(report->tasks[0].missing_images[0].find("image path outside the data root"), std::string::npos);
+  auto allowed = CheckData(catalog_, {"hm"}, root_.path(), /*allow_outside_paths=*/true);
+  ASSERT_TRUE(allowed.ok());
+  EXPECT_TRUE(allowed->tasks[0].missing_images.empty()) << FormatDataCheck(*allowed);
+}
+
 }  // namespace
 }  // namespace vleval

@@ -1,5 +1,7 @@
 #include "metrics/box_codec.h"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace vleval {
@@ -62,6 +64,38 @@ TEST(BoxCodecRegistry, UnknownCodecSuggestsTheClosestName) {
   auto codec = BoxCodecRegistry().Find("minigpt");
   ASSERT_FALSE(codec.ok());
   EXPECT_NE(codec.error().message.find("minigptv2"), std::string::npos);
+}
+
+TEST(UnitFloatsBoxCodec, HugeNumbersOverflowToInfinityAsPythonFloatDoes) {
+  const std::string huge(400, '9');
+  auto box = Codec("unit_floats").decode("[" + huge + ", 0.5, 0.5, 0.5]", 10, 10);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_TRUE(std::isinf(box->x1));
+  EXPECT_FALSE(Codec("grid1000").decode("[" + huge + ", 1, 2, 3]", 10, 10).ok());  // a parse failure
+}
+
+TEST(UnitFloatsBoxCodec, TheFirstCompleteQuadrupleWinsAfterFalseStarts) {
+  auto box = Codec("unit_floats").decode("[[1, 2, 3] [-1.5,\t2, 3 , 4] [0.5, 0.5, 1, 1]", 1, 1);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->x1, 0.5);
+  box = Codec("unit_floats").decode("[1., 2, 3, 4] [1.5, 2, 3,4 ]", 1, 1);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->x1, 1.5);
+}
+
+// Model outputs are scored whatever their length: linear time, constant
+// stack, and an error message that quotes only a prefix.
+TEST(BoxCodecs, VeryLongOutputsAreParseFailuresNotCrashes) {
+  const std::string junk = std::string(3'000'000, '[') + std::string(3'000'000, '1');
+  for (const char* name : {"minigptv2", "unit_floats", "grid1000"}) {
+    auto box = Codec(name).decode(junk, 10, 10);
+    ASSERT_FALSE(box.ok()) << name;
+    EXPECT_LT(box.error().message.size(), 300u) << name;
+  }
+  const std::string digits = "{<1><2><3><4>}" + std::string(3'000'000, '7');
+  EXPECT_FALSE(Codec("minigptv2").decode(digits, 10, 10).ok());
+  auto box = Codec("unit_floats").decode(std::string(1'000'000, ' ') + "[0.1, 0.2, 0.3, 0.4]", 10, 10);
+  EXPECT_TRUE(box.ok());
 }
 
 }  // namespace

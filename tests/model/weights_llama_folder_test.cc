@@ -67,5 +67,25 @@ TEST(LlamaFolderTest, MissingPiecesAreNamed) {
   EXPECT_NE(no_weights.error().message.find(": no LLaMA weights"), std::string::npos);
 }
 
+TEST(LlamaFolderTest, IndexShardOutsideTheFolderIsRefusedBeforeItIsOpened) {
+  testing::TempDir outside;
+  ASSERT_TRUE(WriteSafetensors(outside.path() / "secret.safetensors", {{"w", torch::ones({1})}}, {}).ok());
+  testing::TempDir dir;
+  WriteConfigAndTokenizer(dir.path());
+  std::filesystem::create_symlink(outside.path(), dir.path() / "link");
+  const std::string names[] = {"../" + outside.path().filename().string() + "/secret.safetensors",
+                               (outside.path() / "secret.safetensors").string(), "link/secret.safetensors"};
+  for (const auto& name : names) {
+    std::ofstream(dir.path() / "model.safetensors.index.json")
+        << R"({"weight_map": {"w": ")" << name << R"("}})";
+    auto folder = ReadLlamaFolder(dir.path());
+    ASSERT_FALSE(folder.ok()) << name;
+    EXPECT_NE(
+        folder.error().message.find("shard '" + name + "' of weight_map['w'] is outside the model folder"),
+        std::string::npos)
+        << folder.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace vleval

@@ -1,5 +1,7 @@
 #include "model/weights/pickle_machine.h"
 
+#include <cstring>
+
 #include <gtest/gtest.h>
 
 namespace vleval {
@@ -85,6 +87,65 @@ TEST(PickleMachineTest, MissingStopAndMissingMemoAreErrors) {
   EXPECT_FALSE(Unpickle("\x80\x02K\x01"s, "t").ok());
   EXPECT_FALSE(Unpickle("\x80\x02h\x05."s, "t").ok());
   EXPECT_FALSE(Unpickle("\x80\x02R."s, "t").ok());
+}
+
+std::string Repeat(const std::string& piece, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+TEST(PickleMachineTest, NestingDeeperThanTheLimitIsAnErrorNotAStackOverflow) {
+  // A million nested 1-tuples, then STOP: built without recursion, released
+  // without recursion, rejected before any caller walks it.
+  const std::string deep = "\x80\x02)"s + std::string(1'000'000, '\x85') + ".";
+  auto root = Unpickle(deep, "deep.pkl");
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.error().message.find("deep.pkl: pickle byte 1000003: values nested deeper than 512 levels"),
+            std::string::npos)
+      << root.error().message;
+  // The same chain popped off the stack mid-run is released without recursion.
+  auto popped = Unpickle("\x80\x02)"s + std::string(1'000'000, '\x85') + "0N.", "popped.pkl");
+  ASSERT_TRUE(popped.ok()) << popped.error().message;
+  // 512 levels are fine.
+  auto at_limit = Unpickle("\x80\x02)"s + std::string(511, '\x85') + ".", "ok.pkl");
+  EXPECT_TRUE(at_limit.ok()) << at_limit.error().message;
+}
+
+TEST(PickleMachineTest, DeepNestingThroughTheMemoIsAnError) {
+  // L0 = []; then repeatedly: Ln+1 = [], Ln.append(Ln+1), keeping Ln+1 memoized.
+  std::string pickle = "\x80\x02]r\x00\x00\x00\x00"s;
+  for (std::uint32_t i = 1; i < 2000; ++i) {
+    std::string index(4, '\0');
+    std::memcpy(index.data(), &i, 4);
+    pickle += "]r"s + index + "a"s + "j"s + index;  // top = L(i-1): append L(i), recall L(i)
+  }
+  pickle += "0j\x00\x00\x00\x00."s;
+  auto root = Unpickle(pickle, "memo.pkl");
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.error().message.find("nested deeper than 512 levels"), std::string::npos)
+      << root.error().message;
+}
+
+TEST(PickleMachineTest, AValueContainingItselfIsAnErrorAndDoesNotLeak) {
+  auto root = Unpickle(
+      "\x80\x02]q\x00h\x00"
+      "a."s,
+      "cycle.pkl");
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.error().message.find("reference cycle"), std::string::npos) << root.error().message;
+}
+
+TEST(PickleMachineTest, APickleBombRunsOutOfItsBudget) {
+  // One tuple of 100k items, memoized, then passed to a call 100k times.
+  std::string pickle =
+      "\x80\x02"
+      "cbuiltins\nf\nq\x00("s +
+      Repeat("N", 100'000) + "tq\x01"s;
+  pickle += Repeat("h\x00h\x01R0"s, 100'000) + "N.";
+  auto root = Unpickle(pickle, "bomb.pkl");
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.error().message.find("a pickle bomb?"), std::string::npos) << root.error().message;
 }
 
 }  // namespace

@@ -101,5 +101,14 @@ TEST(SafetensorsLayoutTest, RejectsHeaderThatIsNotAJsonObject) {
   EXPECT_FALSE(ParseSafetensorsLayout("short", "m").ok());
 }
 
+TEST(SafetensorsLayoutTest, OverlappingByteRangesAreAnErrorNamingBothTensors) {
+  const std::string header =
+      R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})";
+  auto layout = ParseSafetensorsLayout(File(header, 12), "m.safetensors");
+  ASSERT_FALSE(layout.ok());
+  EXPECT_NE(layout.error().message.find("m.safetensors: tensors 'a' and 'b' overlap"), std::string::npos)
+      << layout.error().message;
+}
+
 }  // namespace
 }  // namespace vleval

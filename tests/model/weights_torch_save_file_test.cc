@@ -1,11 +1,13 @@
 #include "model/weights/torch_save_file.h"
 
+#include <cstdint>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "tests/model/weights_fixtures.h"
 #include "tests/model/weights_tensor_expect.h"
+#include "tests/support/testing.h"
 
 namespace vleval {
 namespace {
@@ -106,6 +108,48 @@ TEST_F(TorchSaveFileTest, TensorsAreWritableWithoutChangingTheFile) {
   testing::ExpectTensorMatches(again->at("cls_token"), fixtures_->expected["vit.pth"]["cls_token"],
                                "cls_token");
   EXPECT_EQ(std::filesystem::file_size(path), before);
+}
+
+// Pickle pieces for a hand-written torch.save archive.
+std::string PickleString(const std::string& text) {
+  std::string out = "X";
+  const auto length = static_cast<std::uint32_t>(text.size());
+  out.append(reinterpret_cast<const char*>(&length), 4);
+  return out + text;
+}
+std::string PickleInt64(std::int64_t value) {
+  std::string out = "\x8a\x08";
+  out.append(reinterpret_cast<const char*>(&value), 8);
+  return out;
+}
+
+// {"w": _rebuild_tensor_v2(storage of 2 floats, 0, size (3, 3), stride (2^62, 2^62))}: the
+// view's last element, 2 * 2^62 + 2 * 2^62, does not fit in 64 bits.
+TEST(TorchSaveFileStrides, StridesWhoseExtentOverflowsAreAnErrorNotAWrappedBoundsCheck) {
+  testing::TempDir dir;
+  const std::int64_t huge = std::int64_t{1} << 62;
+  const std::string pickle = std::string("\x80\x02}") + PickleString("w") +
+                             "ctorch._utils\n_rebuild_tensor_v2\n(" + "(" + PickleString("storage") +
+                             "ctorch\nFloatStorage\n" + PickleString("0") + PickleString("cpu") + "K\x02tQ" +
+                             "K" + std::string(1, '\0') + "K\x03K\x03\x86" + PickleInt64(huge) +
+                             PickleInt64(huge) + "\x86\x89" + "ccollections\nOrderedDict\n)R" + "tRs.";
+  std::ofstream(dir.path() / "data.pkl", std::ios::binary) << pickle;
+  const auto path = dir.path() / "strides.pth";
+  std::ofstream(dir.path() / "make.py") << "import zipfile,sys\n"
+                                           "z=zipfile.ZipFile(sys.argv[1],'w')\n"
+                                           "z.writestr('archive/data.pkl',open(sys.argv[2],'rb').read())\n"
+                                           "z.writestr('archive/data/0',b'\\0'*8)\n"
+                                           "z.close()\n";
+  if (testing::RunCommand("/usr/bin/python3 " + (dir.path() / "make.py").string() + " " + path.string() +
+                          " " + (dir.path() / "data.pkl").string())
+          .exit_code != 0) {
+    GTEST_SKIP() << "/usr/bin/python3 cannot write a zip";
+  }
+  auto tensors = ReadTorchStateDict(path, StateDictLocation::kTopLevel);
+  ASSERT_FALSE(tensors.ok());
+  EXPECT_NE(tensors.error().message.find(path.string() + ": tensor 'w': size x stride overflows 64 bits"),
+            std::string::npos)
+      << tensors.error().message;
 }
 
 }  // namespace
