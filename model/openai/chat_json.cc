@@ -148,7 +148,9 @@ Result<CandidateScore> ParseCompletionsEchoScore(std::string_view body, std::siz
     if (!offset || *offset < 0) return Bad("a text_offset is not a non-negative integer", &(*offsets)[i]);
     if (static_cast<std::size_t>(*offset) < candidate_offset) continue;
     if (!(*values)[i].is_number()) return Bad("a candidate token has no logprob", &(*values)[i]);
-    score.nll -= (*values)[i].get<double>();
+    const double logprob = (*values)[i].get<double>();
+    if (score.tokens == 0) score.first_token_logprob = logprob;
+    score.nll -= logprob;
     ++score.tokens;
   }
   if (score.tokens == 0) return Bad("no echoed token covers the candidate");

@@ -59,8 +59,9 @@ std::optional<double> FirstTokenLogprob(const ChatAnswer& answer, std::string_vi
 std::string CompletionsEchoBody(const std::string& model, const std::string& prompt_and_candidate);
 
 struct CandidateScore {
-  double nll = 0;  // -sum of the logprobs of the tokens starting at or after the candidate's offset
-  int tokens = 0;  // those tokens
+  double nll = 0;                  // -sum of the logprobs of the tokens starting at or after the offset
+  int tokens = 0;                  // those tokens
+  double first_token_logprob = 0;  // the logprob of the first of them
 };
 
 // Reads choices[0].logprobs.{tokens, token_logprobs, text_offset} of an

@@ -121,7 +121,7 @@ struct HttpClient::Impl {
   }
 
   // Starts attempt `transfer->attempt` of `post`.
-  Status Start(const HttpPost& post, std::unique_ptr<Transfer> transfer) {
+  Status Start(const HttpRequest& post, std::unique_ptr<Transfer> transfer) {
     auto easy = Easy();
     if (!easy) return easy.error();
     CURL* e = *easy;
@@ -129,9 +129,13 @@ struct HttpClient::Impl {
     curl_easy_setopt(e, CURLOPT_URL, post.url.c_str());
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_POST, 1L);
-    curl_easy_setopt(e, CURLOPT_POSTFIELDS, post.body.data());
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(post.body.size()));
+    if (post.get) {
+      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(e, CURLOPT_POST, 1L);
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, post.body.data());
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(post.body.size()));
+    }
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout_s * 1000));
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options.request_timeout_s * 1000));
@@ -187,10 +191,12 @@ Result<std::unique_ptr<HttpClient>> HttpClient::Create(const HttpClientOptions& 
   return std::unique_ptr<HttpClient>(new HttpClient(std::move(impl)));
 }
 
-std::vector<Result<HttpReply>> HttpClient::PostAll(std::span<const HttpPost> posts) {
+std::vector<Result<HttpReply>> HttpClient::SendAll(std::span<const HttpRequest> posts) {
   Impl& impl = *impl_;
   const std::size_t concurrency = static_cast<std::size_t>(impl.options.concurrency);
-  auto where = [&](std::size_t index) { return "POST " + UrlWithoutCredentials(posts[index].url); };
+  auto where = [&](std::size_t index) {
+    return (posts[index].get ? "GET " : "POST ") + UrlWithoutCredentials(posts[index].url);
+  };
   // Per post: its reply, else its error; a post with neither was not completed.
   std::vector<HttpReply> replies(posts.size());
   std::vector<std::string> errors(posts.size());
@@ -258,7 +264,8 @@ std::vector<Result<HttpReply>> HttpClient::PostAll(std::span<const HttpPost> pos
         what = curl_easy_strerror(code);
         if (transfer->error[0] != '\0') what += std::string(" (") + transfer->error + ")";
       }
-      if (verdict == AttemptVerdict::kSuccess) {
+      if (verdict == AttemptVerdict::kSuccess ||
+          (verdict == AttemptVerdict::kFinal && code == CURLE_OK && posts[index].any_final_status)) {
         replies[index] = HttpReply{status, std::move(transfer->body), attempt};
       } else if (verdict == AttemptVerdict::kRetry && attempt < impl.options.retry.max_attempts) {
         std::optional<double> retry_after;

@@ -1,4 +1,4 @@
-// POSTs of JSON bodies over libcurl's multi interface: up to `concurrency`
+// POSTs of JSON bodies (and GETs) over libcurl's multi interface: up to `concurrency`
 // requests in flight on keep-alive connections (one connection cache for
 // the client's lifetime), each attempt bounded by the timeouts, transient
 // failures retried as retry_policy.h says.
@@ -29,13 +29,16 @@ struct HttpClientOptions {
   std::size_t max_response_bytes = 64u << 20;
 };
 
-struct HttpPost {
+struct HttpRequest {
   std::string url;   // e.g. "http://127.0.0.1:8000/v1/chat/completions"
-  std::string body;  // sent as application/json
+  std::string body;  // POSTed as application/json
+  bool get = false;  // true: a GET (the body is ignored)
+  // True: a final status outside 2xx (a 404) is a reply, not an error.
+  bool any_final_status = false;
 };
 
 struct HttpReply {
-  long status = 0;    // a 2xx status
+  long status = 0;    // a 2xx status (or a final one, see any_final_status)
   std::string body;   // the response body
   int attempts = 0;   // attempts made, this one included
 };
@@ -48,14 +51,14 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Sends every post, at most `concurrency` at once, and returns one outcome
+  // Sends every request, at most `concurrency` at once, and returns one outcome
   // per post in the order given. An outcome is an error when its last
   // attempt failed (retries exhausted: "... after N attempts: <what the
   // last one got>") or was final (a 4xx other than 429: the status and a
   // preview of the server's message). After the first error no new post is
   // started and those in flight are abandoned; each of them gets an error
   // saying so. Not thread-safe: one call at a time.
-  std::vector<Result<HttpReply>> PostAll(std::span<const HttpPost> posts);
+  std::vector<Result<HttpReply>> SendAll(std::span<const HttpRequest> posts);
 
   // Attempts since creation, retries included (for tests and benches).
   uint64_t attempts_made() const { return attempts_made_; }

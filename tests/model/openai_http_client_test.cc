@@ -33,8 +33,8 @@ std::unique_ptr<HttpClient> MakeClient(const HttpClientOptions& options) {
   return client ? std::move(*client) : nullptr;
 }
 
-std::vector<HttpPost> Posts(const LoopbackHttpServer& server, int count) {
-  std::vector<HttpPost> posts;
+std::vector<HttpRequest> Posts(const LoopbackHttpServer& server, int count) {
+  std::vector<HttpRequest> posts;
   for (int i = 0; i < count; ++i) posts.push_back({server.Url("/v1/chat/completions"), "{\"n\":" + std::to_string(i) + "}"});
   return posts;
 }
@@ -56,7 +56,7 @@ TEST(OpenAiHttpClient, KeepsConcurrencyRequestsInFlightOnReusedConnectionsAndAns
   ASSERT_GT(server.port(), 0);
   auto client = MakeClient(FastRetries());
   const auto posts = Posts(server, 20);
-  const auto outcomes = client->PostAll(posts);
+  const auto outcomes = client->SendAll(posts);
   ASSERT_EQ(outcomes.size(), 20u);
   for (int i = 0; i < 20; ++i) {
     ASSERT_TRUE(outcomes[i]) << outcomes[i].error().message;
@@ -66,7 +66,7 @@ TEST(OpenAiHttpClient, KeepsConcurrencyRequestsInFlightOnReusedConnectionsAndAns
   EXPECT_EQ(peak.load(), 4);
   EXPECT_LE(server.connections(), 4);
   // A second call reuses the kept-alive connections.
-  const auto again = client->PostAll(posts);
+  const auto again = client->SendAll(posts);
   EXPECT_TRUE(again[19]);
   EXPECT_LE(server.connections(), 4);
   for (const auto& request : server.requests()) {
@@ -89,7 +89,7 @@ TEST(OpenAiHttpClient, HonoursRetryAfterOf429) {
     return ScriptedAnswer::Json("{}");
   });
   auto client = MakeClient(FastRetries());
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_TRUE(outcomes[0]) << outcomes[0].error().message;
   EXPECT_EQ(outcomes[0]->attempts, 2);
   // The backoff alone would wait at most 0.05 s.
@@ -107,7 +107,7 @@ TEST(OpenAiHttpClient, Retries500AndResetConnectionsThenSucceeds) {
     return ScriptedAnswer::Json("{\"ok\":true}");
   });
   auto client = MakeClient(FastRetries());
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_TRUE(outcomes[0]) << outcomes[0].error().message;
   // libcurl itself re-sends once on a fresh connection when a reused one
   // dies before answering: 3 or 4 attempts of ours for 4 requests served.
@@ -126,7 +126,7 @@ TEST(OpenAiHttpClient, RetriesAnAnswerSlowerThanTheTimeout) {
   options.request_timeout_s = 0.3;
   auto client = MakeClient(options);
   const auto start = std::chrono::steady_clock::now();
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_TRUE(outcomes[0]) << outcomes[0].error().message;
   EXPECT_EQ(outcomes[0]->attempts, 2);
   EXPECT_LT(Seconds(start), 2.0);
@@ -138,7 +138,7 @@ TEST(OpenAiHttpClient, GivesUpOnAServerThatStaysTooSlowNamingTheTimeout) {
   options.request_timeout_s = 0.2;
   options.retry.max_attempts = 3;
   auto client = MakeClient(options);
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_FALSE(outcomes[0]);
   const std::string& message = outcomes[0].error().message;
   EXPECT_NE(message.find("Timeout was reached"), std::string::npos) << message;
@@ -153,7 +153,7 @@ TEST(OpenAiHttpClient, GivesUpAfterMaxAttemptsOf503) {
   auto options = FastRetries();
   options.retry.max_attempts = 3;
   auto client = MakeClient(options);
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_FALSE(outcomes[0]);
   EXPECT_NE(outcomes[0].error().message.find("HTTP 503: overloaded (gave up after 3 attempts)"), std::string::npos)
       << outcomes[0].error().message;
@@ -171,7 +171,7 @@ TEST(OpenAiHttpClient, FailsAt400WithTheServersMessageWithoutRetryingAndStopsThe
   auto options = FastRetries();
   options.concurrency = 1;
   auto client = MakeClient(options);
-  const auto outcomes = client->PostAll(Posts(server, 5));
+  const auto outcomes = client->SendAll(Posts(server, 5));
   ASSERT_FALSE(outcomes[0]);
   EXPECT_NE(outcomes[0].error().message.find("HTTP 400: image too large"), std::string::npos)
       << outcomes[0].error().message;
@@ -188,7 +188,7 @@ TEST(OpenAiHttpClient, SendsTheBearerTokenInTheHeaderOnlyNeverInMessages) {
   auto client = MakeClient(options);
   auto posts = Posts(server, 1);
   posts[0].url = "http://user:pw@127.0.0.1:" + std::to_string(server.port()) + "/v1/chat/completions?key=k";
-  const auto outcomes = client->PostAll(posts);
+  const auto outcomes = client->SendAll(posts);
   ASSERT_FALSE(outcomes[0]);
   const std::string& message = outcomes[0].error().message;
   EXPECT_EQ(message.find("SECRET"), std::string::npos) << message;
@@ -208,8 +208,8 @@ TEST(OpenAiHttpClient, RetriesARefusedConnectionThenReportsIt) {
   auto options = FastRetries();
   options.retry.max_attempts = 2;
   auto client = MakeClient(options);
-  const std::vector<HttpPost> posts = {{"http://127.0.0.1:" + std::to_string(port) + "/v1/x", "{}"}};
-  const auto outcomes = client->PostAll(posts);
+  const std::vector<HttpRequest> posts = {{"http://127.0.0.1:" + std::to_string(port) + "/v1/x", "{}"}};
+  const auto outcomes = client->SendAll(posts);
   ASSERT_FALSE(outcomes[0]);
   EXPECT_NE(outcomes[0].error().message.find("gave up after 2 attempts"), std::string::npos)
       << outcomes[0].error().message;
@@ -221,7 +221,7 @@ TEST(OpenAiHttpClient, RefusesAResponseLargerThanTheLimit) {
   auto options = FastRetries();
   options.max_response_bytes = 1000;
   auto client = MakeClient(options);
-  const auto outcomes = client->PostAll(Posts(server, 1));
+  const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_FALSE(outcomes[0]);
   EXPECT_NE(outcomes[0].error().message.find("larger than 1000 bytes"), std::string::npos);
 }
