@@ -6,25 +6,23 @@ namespace vleval::openai {
 
 std::string Base64Encode(std::string_view bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::string out((bytes.size() + 2) / 3 * 4, '=');
+  const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  char* to = out.data();
   std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8) |
-                       static_cast<uint8_t>(bytes[i + 2]);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
+  for (; i + 3 <= bytes.size(); i += 3, to += 4) {
+    const uint32_t v = (uint32_t{in[i]} << 16) | (uint32_t{in[i + 1]} << 8) | in[i + 2];
+    to[0] = kAlphabet[(v >> 18) & 63];
+    to[1] = kAlphabet[(v >> 12) & 63];
+    to[2] = kAlphabet[(v >> 6) & 63];
+    to[3] = kAlphabet[v & 63];
   }
   const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    uint32_t v = static_cast<uint8_t>(bytes[i]) << 16;
-    if (rest == 2) v |= static_cast<uint8_t>(bytes[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
+  if (rest > 0) {  // the last 1 or 2 bytes; the padding '=' is already there
+    const uint32_t v = (uint32_t{in[i]} << 16) | (rest == 2 ? uint32_t{in[i + 1]} << 8 : 0);
+    to[0] = kAlphabet[(v >> 18) & 63];
+    to[1] = kAlphabet[(v >> 12) & 63];
+    if (rest == 2) to[2] = kAlphabet[(v >> 6) & 63];
   }
   return out;
 }
