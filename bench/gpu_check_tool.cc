@@ -325,7 +325,7 @@ int ThroughputCommand(const Args& args) {
         engine.encoder().tokens_per_image();
     for (const int batch :
          workload.name == "okvqa" ? batches : std::vector<int>{std::min(10, batches.back())}) {
-      std::vector<GenerateRequest> requests;
+      std::vector<PreparedGenerateRequest> requests;
       for (int i = 0; i < batch; ++i)
         requests.emplace_back(&images[static_cast<size_t>(i % 64)], prompt, workload.max_new_tokens);
       if (!engine.Generate(requests)) Fail("generation failed");  // warm-up

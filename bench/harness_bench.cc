@@ -72,7 +72,7 @@ void BM_RunWithReplay(benchmark::State& state) {
     auto source = vleval::ReplayPredictionSource::Open(Root().dir / "replay");
     if (!plan) return state.SkipWithError(plan.error().message.c_str());
     if (!source) return state.SkipWithError(source.error().message.c_str());
-    vleval::RunSettings settings{out, VLEVAL_SOURCE_CONFIG_DIR, {}, static_cast<int>(state.range(0)), {}};
+    vleval::RunSettings settings{out, VLEVAL_SOURCE_CONFIG_DIR, {}, static_cast<int>(state.range(0)), {}, {}};
     vleval::RunProgress progress(std::cerr, vleval::ProgressStyle::kQuiet);
     auto outcome =
         vleval::ExecuteRun({request, {{"backend", "replay"}}, 1}, *plan, *source, settings, progress);

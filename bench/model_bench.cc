@@ -57,7 +57,7 @@ void BM_GenerateTokensPerSecond(benchmark::State& state) {
   const int side = (*backend)->image_size();
   const int64_t batch = state.range(0);
   std::vector<image::ChwFloatImage> images;
-  std::vector<GenerateRequest> requests;
+  std::vector<PreparedGenerateRequest> requests;
   images.reserve(batch);
   for (int64_t i = 0; i < batch; ++i) {
     const torch::Tensor pixels = torch::randn({3 * side * side});
@@ -69,7 +69,7 @@ void BM_GenerateTokensPerSecond(benchmark::State& state) {
   }
   int64_t tokens = 0;
   for (auto _ : state) {
-    auto results = (*backend)->Generate(requests);
+    auto results = (*backend)->GeneratePrepared(requests);
     if (!results) return state.SkipWithError(results.error().message.c_str());
     for (const auto& r : *results) tokens += static_cast<int64_t>(r.token_ids.size());
   }

@@ -37,7 +37,7 @@ int Merge(const std::vector<std::string>& args) {
   if (!catalog) return fail(catalog.error().message);
   auto plan = PlanRun(*catalog, description->request);
   if (!plan) return fail(plan.error().message);
-  RunSettings settings{run_dir, *config_dir, {0, description->shard_count}, threads, {}};
+  RunSettings settings{run_dir, *config_dir, {0, description->shard_count}, threads, {}, {}};
   if (values.count("no-history") == 0)
     settings.history_db = db.empty() ? DefaultHistoryPath() : std::filesystem::path(db);
   auto outcome = MergeRun(*description, *plan, settings);

@@ -11,10 +11,11 @@
 #include "harness/cli/command.h"
 #include "harness/cli/options.h"
 #include "harness/data_prompts.h"
-#include "harness/run/digest_cache.h"
 #include "harness/run/lazy_prediction_source.h"
+#include "harness/run/model_prediction_source.h"
 #include "harness/run/run_backend.h"
 #include "harness/run/run_driver.h"
+#include "model/weights/digest_cache.h"
 #include "reports/run_history.h"
 
 namespace vleval::cli {
@@ -36,11 +37,19 @@ std::vector<std::string> SplitCommas(const std::string& text) {
   return parts;
 }
 
+// Every backend `run` can use, for its options and --help.
+BackendList RunBackendList() {
+  BackendList list;
+  for (const std::string& name : RunBackends().Names()) list.emplace_back(name, &(*RunBackends().Find(name))->backend);
+  return list;
+}
+
 int Run(const std::vector<std::string>& args) {
   po::options_description options("vleval run options");
   std::string suite, tasks, data_root_option, dialect, identifier, shard_text, out, configs, db;
-  std::string llama, vit, checkpoint, converted, model_config, replay, digest_cache;
+  std::string model_config, digest_cache;
   BackendChoice backend;
+  const BackendList backends = RunBackendList();
   RunRequest request;
   int batch_size = 0, threads = 0;
   std::size_t limit = 0;
@@ -48,15 +57,7 @@ int Run(const std::vector<std::string>& args) {
       "tasks", po::value(&tasks), "comma-separated tasks or shorthands (instead of --suite)")(
       "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
       "out", po::value(&out)->required(), "run folder; re-running the same command resumes it")(
-      "backend", po::value(&backend.backend), "minigptv2 (default) | replay")(
-      "llama", po::value(&llama), "Llama-2-7b-chat-hf folder")("vit", po::value(&vit), "eva_vit_g.pth")(
-      "checkpoint", po::value(&checkpoint), "MiniGPT-v2 checkpoint (.pth)")(
-      "converted", po::value(&converted), "a `vleval convert` file, instead of --llama/--vit/--checkpoint")(
-      "model-config", po::value(&model_config), "architecture constants (configs/models/*.json)")(
-      "device", po::value(&backend.device), "cpu (default) | cuda | cuda:N")(
-      "dtype", po::value(&backend.dtype),
-      "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)")(
-      "replay", po::value(&replay), "replay backend: a run folder or a predictions file")(
+      "model-config", po::value(&model_config), "the model config (configs/models/*.json)")(
       "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
       "identifier", po::value(&identifier), "default | none | <token> (task identifier ablation)")(
       "batch-size", po::value(&batch_size),
@@ -75,6 +76,7 @@ int Run(const std::vector<std::string>& args) {
       "sha256 cache of the model files, keyed by path, size, mtime and inode (default: "
       "$XDG_CACHE_HOME/vleval/digests.jsonl, else ~/.cache/vleval/digests.jsonl; 'none': always hash)")(
       "configs", po::value(&configs), "configs folder");
+  options.add(BackendOptionsGroup(backends, true));
   po::variables_map values;
   if (auto stop =
           ParseCommandOptions("run",
@@ -115,15 +117,29 @@ int Run(const std::vector<std::string>& args) {
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 
-  backend.llama_dir = llama;
-  backend.vit_path = vit;
-  backend.checkpoint_path = checkpoint;
-  backend.converted = converted;
-  backend.model_config = model_config;
-  backend.replay = replay;
+  if (values.count("backend")) backend.backend = values["backend"].as<std::string>();
+  auto entry = RunBackends().Find(backend.backend);
+  if (!entry) {
+    std::cerr << "vleval run: --backend: " << entry.error().message << "\n";
+    return kExitUsage;
+  }
+  auto settings_of_backend = BackendSettingsFor(backend.backend, (*entry)->backend, backends, values);
+  if (!settings_of_backend) {
+    std::cerr << "vleval run: " << settings_of_backend.error().message << "\n";
+    return kExitUsage;
+  }
+  backend.settings = std::move(*settings_of_backend);
+  backend.settings[kModelConfigSetting] = model_config;
   if (digest_cache != "none")
     backend.digest_cache =
         digest_cache.empty() ? DefaultDigestCachePath() : std::filesystem::path(digest_cache);
+  auto capabilities = CapabilitiesOf(backend);
+  if (!capabilities) return Fail(capabilities.error().message);
+  for (const PlannedEntry& planned : *plan) {
+    if (auto status = CheckCapabilities(*capabilities, RequestKindOf(planned), planned.name, backend.backend);
+        !status)
+      return Fail(status.message());
+  }
   RunDescription description{request, {}, shard->count};
   auto model = DescribeBackend(backend);
   if (!model) return Fail(model.error().message);
@@ -131,7 +147,7 @@ int Run(const std::vector<std::string>& args) {
   // Opened on first use: resuming a finished run never loads the model.
   LazyPredictionSource source([&backend] { return OpenBackend(backend); });
 
-  RunSettings settings{out, *config_dir, *shard, threads, {}};
+  RunSettings settings{out, *config_dir, *shard, threads, {}, [&backend] { return RuntimeOf(backend); }};
   if (values.count("no-history") == 0)
     settings.history_db = db.empty() ? DefaultHistoryPath() : std::filesystem::path(db);
   RunProgress progress(std::cerr,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <set>
 #include <ostream>
 #include <thread>
 
@@ -42,6 +44,58 @@ std::optional<int> CheckRange(const std::string& command, const std::string& opt
 
 long long MaxThreadsOption() {
   return 4 * static_cast<long long>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+po::options_description BackendOptionsGroup(const BackendList& backends, bool with_choice) {
+  po::options_description group("backend options");
+  if (with_choice) {
+    std::string help = "the model backend:";
+    for (const auto& [name, entry] : backends) {
+      help += "\n  " + name + (name == DefaultBackendName() ? " (default)" : "") + ": " + entry->summary;
+    }
+    group.add_options()("backend", po::value<std::string>(), help.c_str());
+  }
+  // Options by name, in the order the backends declare them; the first
+  // declaration gives the help, every backend taking it is named.
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<const BackendOptionSpec*, std::vector<std::string>>> specs;
+  for (const auto& [name, entry] : backends) {
+    for (const BackendOptionSpec& spec : entry->options) {
+      auto [it, added] = specs.try_emplace(spec.name, &spec, std::vector<std::string>{});
+      if (added) order.push_back(spec.name);
+      it->second.second.push_back(name);
+    }
+  }
+  for (const std::string& option : order) {
+    const auto& [spec, takers] = specs.at(option);
+    std::string help;
+    if (with_choice) {
+      help = "[";
+      for (std::size_t i = 0; i < takers.size(); ++i) help += (i ? ", " : "") + takers[i];
+      help += "] ";
+    }
+    help += spec->help;
+    if (!spec->default_value.empty()) help += " (default: " + spec->default_value + ")";
+    group.add_options()(option.c_str(), po::value<std::string>(), help.c_str());
+  }
+  return group;
+}
+
+Result<BackendSettings> BackendSettingsFor(const std::string& name, const BackendEntry& entry,
+                                           const BackendList& backends, const po::variables_map& values) {
+  BackendSettings settings;
+  std::set<std::string> taken;
+  for (const BackendOptionSpec& spec : entry.options) {
+    taken.insert(spec.name);
+    settings[spec.name] = values.count(spec.name) ? values[spec.name].as<std::string>() : spec.default_value;
+  }
+  for (const auto& [other, other_entry] : backends) {
+    for (const BackendOptionSpec& spec : other_entry->options) {
+      if (values.count(spec.name) && !taken.count(spec.name))
+        return Error{"--" + spec.name + " is an option of backend " + other + ", not of " + name};
+    }
+  }
+  return settings;
 }
 
 int CommandFailure(const std::string& command, const std::string& message) {

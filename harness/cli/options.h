@@ -6,12 +6,14 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
 #include "benchmarks/task_catalog.h"
 #include "core/result.h"
+#include "model/backend_registry.h"
 
 namespace vleval::cli {
 
@@ -38,6 +40,21 @@ std::optional<int> CheckRange(const std::string& command, const std::string& opt
 // The most --threads accepted: a few times the machine's cores (more only
 // costs memory and start-up time; a huge value would exhaust the process).
 long long MaxThreadsOption();
+
+// The backends a command offers, by name (e.g. every entry of Backends()).
+using BackendList = std::vector<std::pair<std::string, const BackendEntry*>>;
+
+// The options of `backends`, declared in their entries, as a group of
+// --help ("backend options"): --backend NAME (when `with_choice`) and each
+// option name once, its help naming the backends that take it and its
+// default. Values are read back with BackendSettingsFor.
+po::options_description BackendOptionsGroup(const BackendList& backends, bool with_choice);
+
+// The settings of backend `name` (entry `entry` of `backends`): each option
+// it declares, as given in `values` or its default. An option given that
+// `name` does not take is an error naming both.
+Result<BackendSettings> BackendSettingsFor(const std::string& name, const BackendEntry& entry,
+                                           const BackendList& backends, const po::variables_map& values);
 
 // Prints "vleval <command>: <message>" to stderr and returns 1 (the work failed).
 int CommandFailure(const std::string& command, const std::string& message);

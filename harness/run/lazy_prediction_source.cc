@@ -7,9 +7,9 @@ const Result<OpenedBackend>& LazyPredictionSource::Open() const {
   return *opened_;
 }
 
-int LazyPredictionSource::image_size() const {
+bool LazyPredictionSource::needs_images() const {
   const auto& opened = Open();
-  return opened ? opened->source->image_size() : 0;
+  return opened && opened->source->needs_images();
 }
 
 bool LazyPredictionSource::buckets_by_length() const {

@@ -16,9 +16,9 @@ class LazyPredictionSource : public PredictionSource {
  public:
   explicit LazyPredictionSource(std::function<Result<OpenedBackend>()> open) : open_(std::move(open)) {}
 
-  // Opens the source. If opening fails, 0 (so the scheduler sends a batch
-  // without images) and Predict returns the error.
-  int image_size() const override;
+  // Opens the source. If opening fails, false (so the scheduler sends a
+  // batch without images) and Predict returns the error.
+  bool needs_images() const override;
   // The real source's answer (opening it).
   bool buckets_by_length() const override;
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,

@@ -24,11 +24,17 @@ Error BatchError(const PlannedEntry& entry, const Error& error) {
 
 }  // namespace
 
+RequestKind RequestKindOf(const PlannedEntry& entry) {
+  if (entry.task.loader == "iconvqa") return RequestKind::kScoreCandidates;
+  if (!entry.task.generation.first_token_probability.empty()) return RequestKind::kGenerateWithFirstToken;
+  return RequestKind::kGenerate;
+}
+
 Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const PlannedEntry& entry,
                                                                      std::span<const PendingSample> batch) {
   first_key_ = next_key_;
   next_key_ += batch.size();
-  if (entry.task.loader == "iconvqa") return RankChoices(entry, batch);
+  if (RequestKindOf(entry) == RequestKind::kScoreCandidates) return RankChoices(entry, batch);
   auto records = Generate(entry, batch);
   if (!records) return records;
   if (entry.rec_resample) {
@@ -50,7 +56,8 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Generate(const Plan
   std::vector<GenerateRequest> requests;
   requests.reserve(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    GenerateRequest request{&batch[i].image, batch[i].prompt, entry.task.generation.max_new_tokens};
+    GenerateRequest request{&batch[i].image, batch[i].task_text, batch[i].prompt,
+                            entry.task.generation.max_new_tokens};
     if (!probed.empty()) request.first_token_texts = {probed};
     request.image_key = ImageKey(i);
     requests.push_back(std::move(request));
@@ -85,7 +92,7 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
     piece_counts.push_back(split ? pieces.size() : 0);
     if (split) candidates.insert(candidates.end(), pieces.begin(), pieces.end());
     candidates.push_back(kIconVqaPaddingCandidate);
-    requests.push_back({&pending.image, pending.prompt, std::move(candidates)});
+    requests.push_back({&pending.image, pending.task_text, pending.prompt, std::move(candidates)});
   }
   auto results = backend_.ScoreCandidates(requests);
   if (!results) return BatchError(entry, results.error());
@@ -148,7 +155,7 @@ Status ModelPredictionSource::Resample(const PlannedEntry& entry, std::span<cons
       auto text = RenderTaskText(entry.prompt, entry.identifier, fields);
       if (!text) return text.error();
       task_texts[i] = *text;
-      GenerateRequest request{&batch[i].image, WrapConversation(entry.task.conversation, *text),
+      GenerateRequest request{&batch[i].image, *text, WrapConversation(entry.task.conversation, *text),
                               entry.task.generation.max_new_tokens};
       request.image_key = ImageKey(i);  // the image of the first pass: its embeddings are reused
       requests.push_back(std::move(request));

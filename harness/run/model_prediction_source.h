@@ -12,17 +12,24 @@
 
 #include <cstdint>
 
+#include "core/request_kind.h"
 #include "harness/run/prediction_source.h"
 #include "model/backend.h"
 
 namespace vleval {
+
+// What `entry` asks of the backend: candidate scoring (IconVQA), generation
+// with a first-token probability (generation.first_token_probability set),
+// or generation. Checked against the backend's capabilities at the start of
+// a run (CheckCapabilities, model/backend_registry.h).
+RequestKind RequestKindOf(const PlannedEntry& entry);
 
 class ModelPredictionSource : public PredictionSource {
  public:
   // `backend` is borrowed and must outlive this object.
   explicit ModelPredictionSource(ModelBackend& backend) : backend_(backend) {}
 
-  int image_size() const override { return backend_.image_size(); }
+  bool needs_images() const override { return true; }
   bool buckets_by_length() const override { return true; }
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
                                                 std::span<const PendingSample> batch) override;

@@ -13,25 +13,26 @@
 #include "core/result.h"
 #include "harness/run/prediction_record.h"
 #include "harness/run/run_plan.h"
-#include "model/image/image.h"
+#include "model/backend.h"
 
 namespace vleval {
 
 // A sample waiting for its prediction. `image` is empty when the source
-// needs no images (image_size() == 0).
+// needs no images (needs_images() false).
 struct PendingSample {
   std::size_t position = 0;  // index into the entry's samples
   const Sample* sample = nullptr;
   std::string task_text;  // the first-pass task text (identifier + filled instruction)
   std::string prompt;     // task_text inside the conversation wrapper
-  image::ChwFloatImage image;
+  ImageInput image;  // as read from the sample's file; the backend prepares it
 };
 
 class PredictionSource {
  public:
   virtual ~PredictionSource() = default;
-  // Side in pixels of the square images the source takes; 0 = no images.
-  virtual int image_size() const = 0;
+  // True when the source reads the samples' images (a model does; a
+  // replay does not).
+  virtual bool needs_images() const = 0;
   // True when batches of similar prompt lengths make it faster (a model
   // pads every prompt of a batch to the longest): the scheduler then buckets
   // pending samples by prompt length before cutting batches.

@@ -18,7 +18,7 @@ class ReplayPredictionSource : public PredictionSource {
   // Errors: `source` does not exist.
   static Result<ReplayPredictionSource> Open(const std::filesystem::path& source);
 
-  int image_size() const override { return 0; }
+  bool needs_images() const override { return false; }
   // A sample without a replayed prediction is an error naming the sample,
   // the entry and the file. The replayed prompt is kept when the file has one.
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,

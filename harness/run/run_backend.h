@@ -1,42 +1,59 @@
-// The model side of `vleval run`: the backend named on the command line
-// (minigptv2 from the three official files, or replay), wrapped as a
-// PredictionSource, and its description for results.json: the backend name,
-// the settings that change outputs (device, dtype, architecture constants)
-// and the name and sha256 of every input file.
+// The model side of `vleval run`: the backend named on the command line,
+// taken from the registry (model/backend_registry.h) plus `replay`, wrapped
+// as a PredictionSource, and its description for run.json: the backend
+// name, then what the entry describes (settings that change outputs, the
+// name and sha256 of every input file). No backend names here: every
+// difference between backends is in their entries.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "core/registry.h"
 #include "core/result.h"
 #include "harness/run/prediction_source.h"
-#include "model/backend.h"
+#include "model/backend_registry.h"
 
 namespace vleval {
 
+// A backend of `vleval run`: a model backend of Backends(), whose
+// predictions come through ModelPredictionSource, or a source of
+// predictions made elsewhere (open_source set; its backend.open is unused).
+struct RunBackendEntry {
+  BackendEntry backend;
+  std::function<Result<std::unique_ptr<PredictionSource>>(const BackendSettings&)> open_source;
+};
+
+// Backends() and `replay` (replay_prediction_source.h).
+const Registry<RunBackendEntry>& RunBackends();
+
 struct BackendChoice {
-  std::string backend = "minigptv2";  // "minigptv2" | "replay"
-  std::filesystem::path llama_dir, vit_path, checkpoint_path, model_config;
-  std::filesystem::path converted;  // `vleval convert` output; replaces the three inputs
-  std::string device = "cpu";
-  std::string dtype;             // empty: float16 on CUDA, float32 on CPU (DefaultDtype)
-  std::filesystem::path replay;  // run folder or predictions file
-  // Cache of input digests (digest_cache.h); empty = hash every time.
+  std::string backend = DefaultBackendName();
+  BackendSettings settings;  // the entry's options (BackendSettings) and model-config
+  // Cache of input digests (model/weights/digest_cache.h); empty = hash every time.
   std::filesystem::path digest_cache;
 };
 
 struct OpenedBackend {
-  std::unique_ptr<ModelBackend> model;  // null for replay
+  std::unique_ptr<ModelBackend> model;  // null for a source that is not a model (replay)
   std::unique_ptr<PredictionSource> source;
 };
 
-// The description only (digests files, through choice.digest_cache; loads
-// nothing). Errors: an unknown backend, a missing or unreadable model file
-// (named with its option).
+// {"backend": name} and the entry's description (digests files through
+// choice.digest_cache; loads nothing). Errors: an unknown backend (listing
+// the known ones), a missing or unreadable model file (named with its option).
 Result<nlohmann::json> DescribeBackend(const BackendChoice& choice);
+
+// What the chosen backend can do, before opening it.
+Result<BackendCapabilities> CapabilitiesOf(const BackendChoice& choice);
+
+// The chosen backend's runtime (BackendEntry::runtime), or null when the
+// entry has none.
+Result<nlohmann::json> RuntimeOf(const BackendChoice& choice);
 
 // Loads the model (minutes for the 7B one) or opens the replay source.
 Result<OpenedBackend> OpenBackend(const BackendChoice& choice);

@@ -7,7 +7,6 @@
 #include "harness/run/run_finish.h"
 #include "harness/run/shard_execution.h"
 #include "harness/version.h"
-#include "model/torch_runtime.h"
 #include "reports/run_history.h"
 
 namespace vleval {
@@ -24,11 +23,11 @@ Result<RunOutcome> Finish(const RunDescription& description, const std::vector<P
   run_info["finished_at"] = UtcNow();
   run_info["host"] = HostName();
   run_info["harness_version"] = kVersion;
-  const TorchRuntime torch = QueryTorchRuntime();
-  run_info["torch"] = {{"version", torch.torch_version},
-                       {"cuda_available", torch.cuda_available},
-                       {"cuda_devices", torch.cuda_device_count},
-                       {"intra_op_threads", torch.intra_op_threads}};
+  if (settings.runtime) {
+    auto runtime = settings.runtime();
+    if (!runtime) return runtime.error();
+    if (!runtime->is_null()) run_info["runtime"] = std::move(*runtime);
+  }
   run_info["threads"] = settings.threads;
   run_info["shards"] = description.shard_count;
   run_info["data_root"] = description.request.data_root.string();

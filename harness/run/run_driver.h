@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct RunSettings {
   ShardSpec shard;                   // count must equal the description's shard_count
   int threads = 0;                   // image and scoring threads (0 = all)
   std::filesystem::path history_db;  // empty = no history record
+  // The backend's runtime (libraries, devices) for run.json's "runtime";
+  // empty or a null result: none recorded. Called once, when the run finishes.
+  std::function<Result<nlohmann::json>()> runtime;
 };
 
 struct RunOutcome {

@@ -7,7 +7,7 @@
 #include "benchmarks/sample_prompt.h"
 #include "core/sample_id.h"
 #include "harness/run/predictions_journal.h"
-#include "model/image/parallel_preprocess.h"
+#include "model/image_input.h"
 
 namespace vleval {
 namespace {
@@ -120,7 +120,7 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
   Batcher batcher(entry, source, *journal, progress);
   // With nothing pending the source is not asked anything (a lazy one
   // stays unopened, see lazy_prediction_source.h).
-  const bool needs_images = !pending->empty() && source.image_size() > 0;
+  const bool needs_images = !pending->empty() && source.needs_images();
   if (!needs_images) {
     for (std::size_t k = 0; k < pending->size() && batcher.status(); ++k) {
       auto prepared = Prepare(entry, (*pending)[k]);
@@ -132,12 +132,11 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
     std::vector<std::filesystem::path> paths;
     for (const std::size_t position : *pending)
       paths.push_back(*ResolveImage(entry.loaded.samples[position], entry.loaded.image_roots));
-    image::ParallelPreprocessOptions options;
-    options.size = source.image_size();
+    ImageReadOptions options;
     options.max_in_flight = 2 * entry.batch_size;
     options.threads = execution.threads;
-    image::PreprocessNormalizedInParallel(
-        paths, options, [&](std::size_t k, Result<image::ChwFloatImage>& image) {
+    ReadImageInputsInParallel(
+        paths, options, [&](std::size_t k, Result<ImageInput>& image) {
           if (!batcher.status()) return;
           if (!image)
             return batcher.Fail(Error{entry.name + ": sample " +

@@ -10,6 +10,7 @@
 // (768 floats) and the conversion is a lookup: bit-identical to computing it.
 #pragma once
 
+#include <array>
 #include <span>
 
 #include "model/image/image.h"
@@ -31,5 +32,11 @@ void NormalizeClipInto(const RgbImage& image, std::span<float> out);
 
 // The same into a new ChwFloatImage.
 ChwFloatImage NormalizeClip(const RgbImage& image);
+
+// The same transform with another per-channel mean and std (a model
+// config's "image" section); with the CLIP constants it equals NormalizeClip
+// bit for bit.
+ChwFloatImage NormalizeWith(const RgbImage& image, const std::array<double, 3>& mean,
+                            const std::array<double, 3>& std_dev);
 
 }  // namespace vleval::image

@@ -77,7 +77,7 @@ Result<MiniGptV2Engine> MiniGptV2Engine::Load(const MiniGptV2BackendOptions& opt
   return MiniGptV2Engine(std::move(*tokenizer), std::move(*encoder), std::move(*llama), arch);
 }
 
-Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const GenerateRequest> batch,
+Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const PreparedGenerateRequest> batch,
                                                               GenerationStats* stats) {
   std::vector<AssembledPrompt> prompts;
   std::vector<GenerationRow> rows(batch.size());
@@ -106,7 +106,7 @@ Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const Ge
   return results;
 }
 
-Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(std::span<const ScoreRequest> batch) {
+Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(std::span<const PreparedScoreRequest> batch) {
   std::vector<AssembledPrompt> prompts;
   std::vector<CandidatePrompt> scored(batch.size());
   std::vector<const image::ChwFloatImage*> images;
@@ -157,7 +157,7 @@ Result<AssembledPrompt> MiniGptV2Engine::Prepare(size_t index, const image::ChwF
 // Image embeddings per request: keyed requests whose key the previous call
 // (or an earlier request of this one) encoded reuse them; the rest are
 // encoded in one pass. Afterwards the cache holds this call's keyed images.
-std::vector<torch::Tensor> MiniGptV2Engine::ImageEmbeddings(std::span<const GenerateRequest> batch) {
+std::vector<torch::Tensor> MiniGptV2Engine::ImageEmbeddings(std::span<const PreparedGenerateRequest> batch) {
   std::vector<torch::Tensor> embeds(batch.size());
   std::vector<const image::ChwFloatImage*> missing_images;
   std::vector<size_t> missing;

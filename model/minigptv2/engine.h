@@ -31,9 +31,9 @@ class MiniGptV2Engine {
   // As ModelBackend::Generate and ScoreCandidates, each under
   // c10::InferenceMode. `stats`, when given, receives what the generation
   // cost on the host side.
-  Result<std::vector<GenerateResult>> Generate(std::span<const GenerateRequest> batch,
+  Result<std::vector<GenerateResult>> Generate(std::span<const PreparedGenerateRequest> batch,
                                                GenerationStats* stats = nullptr);
-  Result<std::vector<ScoreResult>> ScoreCandidates(std::span<const ScoreRequest> batch);
+  Result<std::vector<ScoreResult>> ScoreCandidates(std::span<const PreparedScoreRequest> batch);
 
   // Forgets the image embeddings kept for keyed requests (after a failure).
   void ForgetImages() { image_cache_.clear(); }
@@ -58,7 +58,7 @@ class MiniGptV2Engine {
         arch_(arch) {}
   Result<AssembledPrompt> Prepare(size_t index, const image::ChwFloatImage* image,
                                   const std::string& prompt) const;
-  std::vector<torch::Tensor> ImageEmbeddings(std::span<const GenerateRequest> batch);
+  std::vector<torch::Tensor> ImageEmbeddings(std::span<const PreparedGenerateRequest> batch);
 
   SentencePieceTokenizer tokenizer_;
   ImageEncoder encoder_;

@@ -27,7 +27,7 @@ TEST(LazyPredictionSource, AResumeOfAFinishedRunDoesNotOpenTheSource) {
     ++opens;
     return Error{"the model must not be loaded"};
   });
-  RunSettings settings{out, testing::SourceDir() / "configs", {}, 0, {}};
+  RunSettings settings{out, testing::SourceDir() / "configs", {}, 0, {}, {}};
   RunProgress progress(std::cerr, ProgressStyle::kQuiet);
   auto outcome = ExecuteRun(testing::FakeDescription(request), *plan, source, settings, progress);
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
@@ -42,7 +42,7 @@ TEST(LazyPredictionSource, OpensOnceOnFirstUseAndReportsAFailedOpen) {
     ++opens;
     return Error{"cannot load the model"};
   });
-  EXPECT_EQ(failing.image_size(), 0);
+  EXPECT_FALSE(failing.needs_images());
   PlannedEntry entry;
   auto records = failing.Predict(entry, {});
   ASSERT_FALSE(records.ok());
@@ -57,8 +57,8 @@ TEST(LazyPredictionSource, OpensOnceOnFirstUseAndReportsAFailedOpen) {
     return opened;
   });
   EXPECT_FALSE(working.opened());
-  EXPECT_EQ(working.image_size(), 28);
-  EXPECT_EQ(working.image_size(), 28);
+  EXPECT_TRUE(working.needs_images());
+  EXPECT_TRUE(working.needs_images());
   EXPECT_EQ(opens, 2);
 }
 

@@ -29,7 +29,7 @@ class RunBadInputs : public ::testing::Test {
     auto plan = PlanRun(testing::ShippedCatalog(), request_);
     if (!plan) return plan.error().message;
     ModelPredictionSource source(backend_);
-    RunSettings settings{out_, testing::SourceDir() / "configs", {}, 0, {}};
+    RunSettings settings{out_, testing::SourceDir() / "configs", {}, 0, {}, {}};
     RunProgress progress(std::cerr, ProgressStyle::kQuiet);
     auto outcome = ExecuteRun(testing::FakeDescription(request_), *plan, source, settings, progress);
     return outcome.ok() ? "" : outcome.error().message;

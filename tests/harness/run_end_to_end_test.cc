@@ -141,7 +141,7 @@ TEST_F(RunEndToEnd, MergeNamesTheUnfinishedShards) {
   testing::RunWithFake(request, Out("run"), backend_, {0, 2});
   auto plan = PlanRun(testing::ShippedCatalog(), request);
   ASSERT_TRUE(plan.ok());
-  RunSettings settings{Out("run"), testing::SourceDir() / "configs", {0, 2}, 0, {}};
+  RunSettings settings{Out("run"), testing::SourceDir() / "configs", {0, 2}, 0, {}, {}};
   auto merged = MergeRun(testing::FakeDescription(request, 2), *plan, settings);
   ASSERT_FALSE(merged.ok());
   EXPECT_NE(merged.error().message.find("shards not finished yet: 1/2"), std::string::npos)
@@ -155,7 +155,7 @@ TEST_F(RunEndToEnd, AnotherRunIntoTheSameFolderIsRefusedNamingWhatDiffers) {
   auto plan = PlanRun(testing::ShippedCatalog(), request);
   ASSERT_TRUE(plan.ok());
   ModelPredictionSource source(backend_);
-  RunSettings settings{Out("run"), testing::SourceDir() / "configs", {}, 0, {}};
+  RunSettings settings{Out("run"), testing::SourceDir() / "configs", {}, 0, {}, {}};
   RunProgress progress(std::cerr, ProgressStyle::kQuiet);
   auto outcome = ExecuteRun(testing::FakeDescription(request), *plan, source, settings, progress);
   ASSERT_FALSE(outcome.ok());

@@ -72,7 +72,7 @@ class FakeBackend : public ModelBackend {
     return results;
   }
 
-  int image_size() const override { return 28; }
+  BackendCapabilities capabilities() const override { return {true, true, true}; }
 
  private:
   void Wait() {
@@ -81,13 +81,13 @@ class FakeBackend : public ModelBackend {
   }
   // The same value whether it comes from generation or from scoring.
   static double FirstTokenLogprob(const std::string& prompt, const std::string& text,
-                                  const image::ChwFloatImage& image) {
+                                  const ImageInput& image) {
     return -static_cast<double>(StableHash(prompt + text + ImageKey(image)) % 100) / 10.0;
   }
-  static std::string ImageKey(const image::ChwFloatImage& image) {
-    double sum = 0;
-    for (const float value : image.values) sum += value;
-    return std::to_string(static_cast<long>(sum * 1000));
+  static std::string ImageKey(const ImageInput& image) {
+    long sum = 0;
+    for (const std::uint8_t value : image.pixels.pixels) sum += value;
+    return std::to_string(sum) + image.mime_type;
   }
 };
 
@@ -117,7 +117,7 @@ inline RunOutcome RunWithFake(const RunRequest& request, const std::filesystem::
   EXPECT_TRUE(plan.ok()) << (plan.ok() ? "" : plan.error().message);
   if (!plan) return {};
   ModelPredictionSource source(backend);
-  RunSettings settings{out, SourceDir() / "configs", shard, threads, {}};
+  RunSettings settings{out, SourceDir() / "configs", shard, threads, {}, {}};
   RunProgress progress(std::cerr, ProgressStyle::kQuiet);
   auto outcome = ExecuteRun(FakeDescription(request, shard.count), *plan, source, settings, progress);
   EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);

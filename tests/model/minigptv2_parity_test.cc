@@ -93,7 +93,7 @@ class MiniGptV2Parity : public ::testing::Test {
 
   static inline testing::TempDir* dir_ = nullptr;
   static inline nlohmann::json* reference_ = nullptr;
-  static inline ModelBackend* backend_ = nullptr;
+  static inline MiniGptV2Backend* backend_ = nullptr;
   static inline std::string skip_reason_;
   static inline std::string setup_error_;
 };
@@ -187,12 +187,12 @@ TEST_F(MiniGptV2Parity, Bfloat16PathStaysCloseToTheReferenceLogits) {
 TEST_F(MiniGptV2Parity, GreedyTokensAndPromptIdsMatchThePythonReference) {
   std::vector<image::ChwFloatImage> images;
   for (const auto& c : Cases()) images.push_back(Image(c));
-  std::vector<GenerateRequest> batch;
+  std::vector<PreparedGenerateRequest> batch;
   for (size_t i = 0; i < images.size(); ++i) {
     batch.push_back(
         {&images[i], Cases()[i]["prompt"].get<std::string>(), Cases()[i]["max_new_tokens"].get<int>()});
   }
-  auto results = backend_->Generate(batch);
+  auto results = backend_->GeneratePrepared(batch);
   ASSERT_TRUE(results) << results.error().message;
   for (size_t i = 0; i < images.size(); ++i) {
     EXPECT_EQ((*results)[i].token_ids, Cases()[i]["greedy_token_ids"].get<std::vector<int32_t>>()) << i;
@@ -203,12 +203,12 @@ TEST_F(MiniGptV2Parity, GreedyTokensAndPromptIdsMatchThePythonReference) {
 
 TEST_F(MiniGptV2Parity, CandidateNllMatchesThePythonReferenceWithin1e4Relative) {
   const auto image = Image(Cases()[0]);
-  std::vector<ScoreRequest> batch;
+  std::vector<PreparedScoreRequest> batch;
   for (const auto& c : Cases()) {
     batch.push_back(
         {&image, c["prompt"].get<std::string>(), c["candidates"].get<std::vector<std::string>>()});
   }
-  auto results = backend_->ScoreCandidates(std::span(batch).first(1));
+  auto results = backend_->ScorePrepared(std::span(batch).first(1));
   ASSERT_TRUE(results) << results.error().message;
   const auto expected = Cases()[0]["candidates_nll"].get<std::vector<double>>();
   ASSERT_EQ((*results)[0].candidates_nll.size(), expected.size());
@@ -221,15 +221,15 @@ TEST_F(MiniGptV2Parity, CandidateNllMatchesThePythonReferenceWithin1e4Relative) 
 TEST_F(MiniGptV2Parity, BatchOfSevenGivesTheSameTokensAsOneAtATime) {
   std::vector<image::ChwFloatImage> images;
   for (const auto& c : Cases()) images.push_back(Image(c));
-  std::vector<GenerateRequest> batch;
+  std::vector<PreparedGenerateRequest> batch;
   for (int i = 0; i < 7; ++i) {
     const auto k = static_cast<size_t>(i) % images.size();
     batch.push_back({&images[(k + i / 3) % images.size()], Cases()[k]["prompt"].get<std::string>(), 4 + i});
   }
-  auto together = backend_->Generate(batch);
+  auto together = backend_->GeneratePrepared(batch);
   ASSERT_TRUE(together) << together.error().message;
   for (size_t i = 0; i < batch.size(); ++i) {
-    auto alone = backend_->Generate(std::span(batch).subspan(i, 1));
+    auto alone = backend_->GeneratePrepared(std::span(batch).subspan(i, 1));
     ASSERT_TRUE(alone) << alone.error().message;
     EXPECT_EQ((*alone)[0].token_ids, (*together)[i].token_ids) << "row " << i;
     EXPECT_EQ((*alone)[0].text, (*together)[i].text) << "row " << i;
@@ -241,16 +241,16 @@ TEST_F(MiniGptV2Parity, BatchOfSevenGivesTheSameTokensAsOneAtATime) {
 TEST_F(MiniGptV2Parity, BatchedCandidateScoringEqualsOnePromptAtATime) {
   std::vector<image::ChwFloatImage> images;
   for (const auto& c : Cases()) images.push_back(Image(c));
-  std::vector<ScoreRequest> batch;
+  std::vector<PreparedScoreRequest> batch;
   for (size_t i = 0; i < images.size(); ++i) {
     auto candidates = Cases()[i]["candidates"].get<std::vector<std::string>>();
     candidates.resize(candidates.size() - i % 2);  // different counts per prompt
     batch.push_back({&images[i], Cases()[i]["prompt"].get<std::string>(), candidates});
   }
-  auto together = backend_->ScoreCandidates(batch);
+  auto together = backend_->ScorePrepared(batch);
   ASSERT_TRUE(together) << together.error().message;
   for (size_t i = 0; i < batch.size(); ++i) {
-    auto alone = backend_->ScoreCandidates(std::span(batch).subspan(i, 1));
+    auto alone = backend_->ScorePrepared(std::span(batch).subspan(i, 1));
     ASSERT_TRUE(alone) << alone.error().message;
     ASSERT_EQ((*together)[i].candidates_nll.size(), batch[i].candidates.size());
     for (size_t c = 0; c < batch[i].candidates.size(); ++c) {
@@ -269,12 +269,12 @@ TEST_F(MiniGptV2Parity, BatchedCandidateScoringEqualsOnePromptAtATime) {
 TEST_F(MiniGptV2Parity, FirstTokenProbabilityFromGenerationEqualsTheScoringPass) {
   const auto image = Image(Cases()[1]);
   const std::string prompt = Cases()[1]["prompt"].get<std::string>();
-  GenerateRequest request{&image, prompt, Cases()[1]["max_new_tokens"].get<int>()};
+  PreparedGenerateRequest request{&image, prompt, Cases()[1]["max_new_tokens"].get<int>()};
   request.first_token_texts = {"yes", "no"};
-  auto generated = backend_->Generate(std::span(&request, 1));
+  auto generated = backend_->GeneratePrepared(std::span(&request, 1));
   ASSERT_TRUE(generated) << generated.error().message;
-  const ScoreRequest scoring{&image, prompt, {"yes", "no"}};
-  auto scored = backend_->ScoreCandidates(std::span(&scoring, 1));
+  const PreparedScoreRequest scoring{&image, prompt, {"yes", "no"}};
+  auto scored = backend_->ScorePrepared(std::span(&scoring, 1));
   ASSERT_TRUE(scored) << scored.error().message;
   ASSERT_EQ((*generated)[0].first_token_logprob.size(), 2u);
   for (size_t k = 0; k < 2; ++k)
@@ -290,10 +290,10 @@ TEST_F(MiniGptV2Parity, KeyedImageEmbeddingsOfThePreviousCallAreReused) {
   const image::ChwFloatImage blank{image.height, image.width, std::vector<float>(image.values.size(), 0.0f)};
   const std::string prompt = Cases()[0]["prompt"].get<std::string>();
   auto first_step = [&](const image::ChwFloatImage& pixels, uint64_t key) {
-    GenerateRequest request{&pixels, prompt, 2};
+    PreparedGenerateRequest request{&pixels, prompt, 2};
     request.first_token_texts = {"yes", "no"};
     request.image_key = key;
-    auto result = backend_->Generate(std::span(&request, 1));
+    auto result = backend_->GeneratePrepared(std::span(&request, 1));
     EXPECT_TRUE(result) << result.error().message;
     return result ? (*result)[0].first_token_logprob : std::vector<double>{};
   };
@@ -310,12 +310,12 @@ TEST_F(MiniGptV2Parity, KeyedImageEmbeddingsOfThePreviousCallAreReused) {
 TEST_F(MiniGptV2Parity, BadRequestsAreErrorsNamingTheRequest) {
   const auto image = Image(Cases()[0]);
   const image::ChwFloatImage small{28, 28, std::vector<float>(3 * 28 * 28)};
-  const std::vector<GenerateRequest> no_marker = {{&image, "<s>[INST] hi [/INST]", 4}};
-  auto result = backend_->Generate(no_marker);
+  const std::vector<PreparedGenerateRequest> no_marker = {{&image, "<s>[INST] hi [/INST]", 4}};
+  auto result = backend_->GeneratePrepared(no_marker);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("request 0: prompt has no <ImageHere>"), std::string::npos);
-  const std::vector<GenerateRequest> wrong_size = {{&image, "<ImageHere>", 4}, {&small, "<ImageHere>", 4}};
-  result = backend_->Generate(wrong_size);
+  const std::vector<PreparedGenerateRequest> wrong_size = {{&image, "<ImageHere>", 4}, {&small, "<ImageHere>", 4}};
+  result = backend_->GeneratePrepared(wrong_size);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("request 1: image is 3x28x28"), std::string::npos);
 }
@@ -334,9 +334,9 @@ TEST_F(MiniGptV2Parity, ConvertedFileGivesTheReferenceTokens) {
   auto backend = LoadMiniGptV2Backend(options);
   ASSERT_TRUE(backend) << backend.error().message;
   const auto image = Image(Cases()[0]);
-  const std::vector<GenerateRequest> request = {
+  const std::vector<PreparedGenerateRequest> request = {
       {&image, Cases()[0]["prompt"].get<std::string>(), Cases()[0]["max_new_tokens"].get<int>()}};
-  auto result = (*backend)->Generate(request);
+  auto result = (*backend)->GeneratePrepared(request);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ((*result)[0].token_ids, Cases()[0]["greedy_token_ids"].get<std::vector<int32_t>>());
 }

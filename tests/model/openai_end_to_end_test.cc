@@ -10,6 +10,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -133,11 +134,11 @@ class FakeOpenAi {
                    {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", output}}}}}}};
     if (body.value("logprobs", false)) {
       const double p_yes = static_cast<double>(Hash(raw) % 97 + 1) / 100.0;
-      answer["choices"][0]["logprobs"] = {
-          {"content",
-           {{{"token", output},
-             {"logprob", -0.01},
-             {"top_logprobs", {{{"token", "yes"}, {"logprob", std::log(p_yes)}}, {{"token", " no"}, {"logprob", -3.0}}}}}}}}};
+      json top = json::array();
+      top.push_back({{"token", "yes"}, {"logprob", std::log(p_yes)}});
+      top.push_back({{"token", " no"}, {"logprob", -3.0}});
+      json first = {{"token", output}, {"logprob", -0.01}, {"top_logprobs", top}};
+      answer["choices"][0]["logprobs"] = {{"content", json::array({first})}};
     }
     return ScriptedAnswer::Json(answer.dump());
   }
@@ -237,6 +238,8 @@ TEST_F(OpenAiRun, ResultsAreByteIdenticalAtConcurrency1And8WithRetriedFaults) {
   const std::size_t before = server_->requests().size();
   const auto eight = testing::RunCommand(Command("c8", 8, "--max-attempts 3"));
   ASSERT_EQ(eight.exit_code, 0) << eight.err;
+  std::cout << "[ figures  ] " << requests_one << " samples; faults injected at concurrency 8: "
+            << fake_->chat_faults() << " (500, reset, 429 with Retry-After: 0)\n";
   EXPECT_GT(fake_->chat_faults(), 5);  // 500s, resets and 429s were all answered by retries
   EXPECT_EQ(Results("c1"), Results("c8"));
   ASSERT_FALSE(Results("c1").empty());
@@ -255,7 +258,10 @@ TEST_F(OpenAiRun, ResultsAreByteIdenticalAtConcurrency1And8WithRetriedFaults) {
 }
 
 TEST_F(OpenAiRun, KillNineAndResumeLosesNothingAndResendsNoFinishedSample) {
-  const auto reference = testing::RunCommand(Command("reference", 1));
+  // The journal keeps whole batches: with one sample per batch, every
+  // answered sample is journaled before the next request is sent.
+  const std::string one_per_batch = "--batch-size 1";
+  const auto reference = testing::RunCommand(Command("reference", 1, one_per_batch));
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const std::size_t total = ChatBodies().size();
   ASSERT_GT(total, 30u);
@@ -266,7 +272,7 @@ TEST_F(OpenAiRun, KillNineAndResumeLosesNothingAndResendsNoFinishedSample) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string command = "exec " + Command("killed", 1) + " 2>" + log;
+    const std::string command = "exec env " + Command("killed", 1, one_per_batch) + " 2>" + log;
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -285,43 +291,64 @@ TEST_F(OpenAiRun, KillNineAndResumeLosesNothingAndResendsNoFinishedSample) {
 
   fake_->StopHanging();
   const std::size_t resumed_from = server_->requests().size();
-  const auto resumed = testing::RunCommand(Command("killed", 1));
+  const auto resumed = testing::RunCommand(Command("killed", 1, one_per_batch));
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   const auto second_run = ChatBodies(resumed_from);
+  std::cout << "[ figures  ] killed at concurrency 1: " << answered.size() << " answered before the kill, "
+            << second_run.size() << " sent on resume, of " << total << "\n";
   for (const auto& body : second_run) EXPECT_EQ(answered.count(body), 0u) << "re-sent a finished sample";
   EXPECT_EQ(answered.size() + second_run.size(), total);
   EXPECT_EQ(Results("killed"), Results("reference"));
 }
 
 TEST_F(OpenAiRun, AKilledRunAtConcurrency8ResendsAtMostTheBatchInFlight) {
-  const auto reference = testing::RunCommand(Command("reference", 8));
+  const std::string batches = "--batch-size 8";
+  const auto reference = testing::RunCommand(Command("reference", 8, batches));
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const std::size_t total = ChatBodies().size();
   const std::size_t before = server_->requests().size();
-  constexpr int kHangAt = 20;  // in the third batch of 8
+  constexpr int kHangAt = 20;
   fake_->HangFrom(kHangAt);
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string command = "exec " + Command("killed", 8) + " 2>/dev/null";
+    const std::string command = "exec env " + Command("killed", 8, batches) + " 2>/dev/null";
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
+  // Until the hung request came and nothing more arrives for 300 ms (the
+  // rest of its batch is in flight or answered).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (ChatBodies(before).size() < 24 && std::chrono::steady_clock::now() < deadline)
+  std::size_t seen = 0;
+  auto last_change = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() < deadline) {
+    const std::size_t now = ChatBodies(before).size();
+    if (now != seen) {
+      seen = now;
+      last_change = std::chrono::steady_clock::now();
+    } else if (seen > static_cast<std::size_t>(kHangAt) &&
+               std::chrono::steady_clock::now() - last_change > std::chrono::milliseconds(300)) {
+      break;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   ASSERT_EQ(kill(child, SIGKILL), 0);
   int status = 0;
   waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status));
   const auto first_run = ChatBodies(before);
+  ASSERT_GT(first_run.size(), static_cast<std::size_t>(kHangAt));
   fake_->StopHanging();
   const std::size_t resumed_from = server_->requests().size();
-  const auto resumed = testing::RunCommand(Command("killed", 8));
+  const auto resumed = testing::RunCommand(Command("killed", 8, batches));
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   const std::set<std::string> first(first_run.begin(), first_run.end());
   std::size_t resent = 0;
   for (const auto& body : ChatBodies(resumed_from)) resent += first.count(body);
+  std::cout << "[ figures  ] killed at concurrency 8: " << first_run.size() << " requests before the kill, "
+            << resent << " of them sent again on resume, " << ChatBodies(resumed_from).size() - resent
+            << " new\n";
+  EXPECT_GE(resent, 1u);  // the hung one at least
   EXPECT_LE(resent, 8u);  // only the batch that was in flight, answered or not
   EXPECT_EQ(first.size() + ChatBodies(resumed_from).size() - resent, total);
   EXPECT_EQ(Results("killed"), Results("reference"));

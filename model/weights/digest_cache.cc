@@ -1,9 +1,10 @@
-#include "harness/run/digest_cache.h"
+#include "model/weights/digest_cache.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -91,6 +92,25 @@ Result<std::string> DigestCache::Sha256OfFiles(const std::vector<std::filesystem
   auto after = KeyOf(files);
   if (after && *after == *key) Append(file_, *key, *digest);
   return digest;
+}
+
+Result<nlohmann::json> DescribeInputFile(const std::string& option, const std::filesystem::path& path,
+                                         const DigestCache& cache) {
+  std::error_code error;
+  if (path.empty()) return Error{"--" + option + " is required"};
+  if (!std::filesystem::exists(path, error)) return Error{"--" + option + " " + path.string() + ": no such file"};
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_directory(path, error)) {
+    for (const auto& item : std::filesystem::recursive_directory_iterator(path, error)) {
+      if (item.is_regular_file()) files.push_back(item.path());
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  auto digest = cache.Sha256OfFiles(files);
+  if (!digest) return Error{"--" + option + ": " + digest.error().message};
+  return nlohmann::json{{"name", path.filename().string()}, {"sha256", *digest}};
 }
 
 }  // namespace vleval

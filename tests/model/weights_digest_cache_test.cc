@@ -1,4 +1,4 @@
-#include "harness/run/digest_cache.h"
+#include "model/weights/digest_cache.h"
 
 #include <fstream>
 

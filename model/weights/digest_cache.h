@@ -1,4 +1,5 @@
-// sha256 digests of model input files, cached so that a restart does not
+// sha256 digests of model input files (model/weights/, torch-free: backends
+// describe their files through it), cached so that a restart does not
 // hash 13 GB again. An entry is keyed by every file's absolute path, size,
 // modification time (ns) and inode: rewriting, replacing or touching a file
 // changes its key, and the files are hashed afresh. The cache is a JSON
@@ -10,6 +11,8 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 
@@ -35,5 +38,13 @@ class DigestCache {
   std::filesystem::path file_;
   mutable bool last_was_cached_ = false;
 };
+
+// {"name": <file or folder name>, "sha256": <digest of its bytes; of a
+// folder: of its regular files' bytes in sorted-name order>}, for the
+// description of a run's inputs. Errors name the option that gave `path`:
+// "--<option> is required" when empty, "--<option> PATH: no such file", or
+// the file that cannot be read.
+Result<nlohmann::json> DescribeInputFile(const std::string& option, const std::filesystem::path& path,
+                                         const DigestCache& cache);
 
 }  // namespace vleval
