@@ -57,9 +57,8 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--latency-ms") == 0) latency_ms = std::atof(argv[i + 1]);
     if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
   }
-  const std::string answer =
-      R"({"id":"b","object":"chat.completion","model":"bench","choices":[{"index":0,)"
-      R"("message":{"role":"assistant","content":"yes"},"finish_reason":"stop"}]})";
+  const std::string answer = R"({"id":"b","object":"chat.completion","model":"bench","choices":[{"index":0,)"
+                             R"("message":{"role":"assistant","content":"yes"},"finish_reason":"stop"}]})";
   LoopbackHttpServer server([&](const ReceivedRequest&, int) {
     auto reply = ScriptedAnswer::Json(answer);
     reply.delay_s = latency_ms / 1000.0;

@@ -64,14 +64,16 @@ std::string ChatCompletionBody(const ChatCall& call) {
   auto quoted = [](std::string_view text) {
     return json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
   };
-  std::string body = "{\"model\":" + quoted(call.model) +
-                     ",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":";
+  std::string body =
+      "{\"model\":" + quoted(call.model) +
+      ",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":";
   const std::string mime = quoted(call.image_mime);
   body += "\"data:" + mime.substr(1, mime.size() - 2) + ";base64,";
   body += Base64Encode(call.image_bytes);
-  body += "\"}},{\"type\":\"text\",\"text\":" + quoted(call.text) + "}]}],\"temperature\":0,\"max_tokens\":" +
-          std::to_string(call.max_tokens);
-  if (call.top_logprobs > 0) body += ",\"logprobs\":true,\"top_logprobs\":" + std::to_string(call.top_logprobs);
+  body += "\"}},{\"type\":\"text\",\"text\":" + quoted(call.text) +
+          "}]}],\"temperature\":0,\"max_tokens\":" + std::to_string(call.max_tokens);
+  if (call.top_logprobs > 0)
+    body += ",\"logprobs\":true,\"top_logprobs\":" + std::to_string(call.top_logprobs);
   body += "}";
   return body;
 }
@@ -127,8 +129,9 @@ std::optional<double> FirstTokenLogprob(const ChatAnswer& answer, std::string_vi
 }
 
 std::string CompletionsEchoBody(const std::string& model, const std::string& prompt_and_candidate) {
-  const json body = {{"model", model},  {"prompt", prompt_and_candidate}, {"echo", true},
-                     {"logprobs", 0},   {"max_tokens", 0},                {"temperature", 0}};
+  const json body = {{"model", model},  {"prompt", prompt_and_candidate},
+                     {"echo", true},    {"logprobs", 0},
+                     {"max_tokens", 0}, {"temperature", 0}};
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -15,11 +15,11 @@ namespace vleval::openai {
 // One generation request: POST {endpoint}/chat/completions.
 struct ChatCall {
   std::string model;
-  std::string image_mime;         // "image/jpeg", "image/png"
-  std::string_view image_bytes;   // the image file's bytes (borrowed)
-  std::string text;               // the task text with its identifier
+  std::string image_mime;        // "image/jpeg", "image/png"
+  std::string_view image_bytes;  // the image file's bytes (borrowed)
+  std::string text;              // the task text with its identifier
   int max_tokens = 20;
-  int top_logprobs = 0;           // > 0: ask for logprobs with this many alternatives per token
+  int top_logprobs = 0;  // > 0: ask for logprobs with this many alternatives per token
 };
 
 // {"model", "messages": [{"role": "user", "content": [{"type": "image_url",

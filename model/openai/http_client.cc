@@ -43,7 +43,8 @@ std::string ServerMessage(const std::string& body) {
     const auto error = json->find("error");
     if (error != json->end() && error->is_object()) {
       const auto message = error->find("message");
-      if (message != error->end() && message->is_string()) return TextPreview(message->get<std::string>(), 300);
+      if (message != error->end() && message->is_string())
+        return TextPreview(message->get<std::string>(), 300);
     }
     if (error != json->end() && error->is_string()) return TextPreview(error->get<std::string>(), 300);
     const auto message = json->find("message");
@@ -79,7 +80,8 @@ std::size_t ReadHeader(char* data, std::size_t size, std::size_t count, void* us
   constexpr std::string_view kName = "retry-after:";
   if (bytes > kName.size()) {
     std::string lower(data, kName.size());
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (lower == kName) transfer->retry_after.assign(data + kName.size(), bytes - kName.size());
   }
   return bytes;
@@ -186,7 +188,8 @@ Result<std::unique_ptr<HttpClient>> HttpClient::Create(const HttpClientOptions& 
   impl->headers = curl_slist_append(impl->headers, "Content-Type: application/json");
   impl->headers = curl_slist_append(impl->headers, "Expect:");  // no 100-continue round trip
   if (!options.bearer_token.empty())
-    impl->headers = curl_slist_append(impl->headers, ("Authorization: Bearer " + options.bearer_token).c_str());
+    impl->headers =
+        curl_slist_append(impl->headers, ("Authorization: Bearer " + options.bearer_token).c_str());
   if (!impl->headers) return Error{"libcurl: cannot build the request headers"};
   return std::unique_ptr<HttpClient>(new HttpClient(std::move(impl)));
 }
@@ -206,9 +209,11 @@ std::vector<Result<HttpReply>> HttpClient::SendAll(std::span<const HttpRequest> 
   std::size_t active = 0;
   bool failed = false;
 
+  last_failure_.reset();
   auto fail = [&](std::size_t index, std::string message) {
     errors[index] = std::move(message);
     failed = true;
+    if (!last_failure_) last_failure_ = index;
   };
 
   while (true) {
@@ -234,7 +239,7 @@ std::vector<Result<HttpReply>> HttpClient::SendAll(std::span<const HttpRequest> 
       ++active;
       ++attempts_made_;
     }
-    if (active == 0 && (failed || (ready.empty() && waiting.empty()))) break;
+    if (failed || (active == 0 && ready.empty() && waiting.empty())) break;
 
     int running = 0;
     curl_multi_perform(impl.multi, &running);
@@ -272,9 +277,9 @@ std::vector<Result<HttpReply>> HttpClient::SendAll(std::span<const HttpRequest> 
         if (!transfer->retry_after.empty() && (status == 429 || status == 503))
           retry_after = ParseRetryAfter(transfer->retry_after, std::chrono::system_clock::now());
         const double delay = RetryDelay(impl.options.retry, attempt, retry_after, impl.rng);
-        waiting.push_back({Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                              std::chrono::duration<double>(delay)),
-                           index, attempt});
+        waiting.push_back(
+            {Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)),
+             index, attempt});
       } else if (verdict == AttemptVerdict::kRetry) {
         fail(index, where(index) + ": " + what + " (gave up after " + std::to_string(attempt) + " attempts)");
       } else {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,9 +39,9 @@ struct HttpRequest {
 };
 
 struct HttpReply {
-  long status = 0;    // a 2xx status (or a final one, see any_final_status)
-  std::string body;   // the response body
-  int attempts = 0;   // attempts made, this one included
+  long status = 0;   // a 2xx status (or a final one, see any_final_status)
+  std::string body;  // the response body
+  int attempts = 0;  // attempts made, this one included
 };
 
 class HttpClient {
@@ -60,6 +61,10 @@ class HttpClient {
   // saying so. Not thread-safe: one call at a time.
   std::vector<Result<HttpReply>> SendAll(std::span<const HttpRequest> posts);
 
+  // The index of the post whose failure stopped the last SendAll (the
+  // others got "not completed" errors); nullopt when none failed.
+  std::optional<std::size_t> last_failure() const { return last_failure_; }
+
   // Attempts since creation, retries included (for tests and benches).
   uint64_t attempts_made() const { return attempts_made_; }
 
@@ -68,6 +73,7 @@ class HttpClient {
   explicit HttpClient(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
   uint64_t attempts_made_ = 0;
+  std::optional<std::size_t> last_failure_;
 };
 
 }  // namespace vleval::openai

@@ -59,6 +59,8 @@ Result<std::vector<GenerateResult>> OpenAiBackend::Generate(std::span<const Gene
     posts.push_back({url, ChatCompletionBody(call)});
   }
   auto replies = client_->SendAll(posts);
+  if (const auto failed = client_->last_failure())
+    return RequestError(*failed, replies[*failed].error().message);
   std::vector<GenerateResult> results(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (!replies[i]) return RequestError(i, replies[i].error().message);
@@ -84,16 +86,19 @@ Result<std::vector<ScoreResult>> OpenAiBackend::ScoreCandidates(std::span<const 
   const std::string url = JoinUrl(settings_.endpoint, "completions");
   // One POST per candidate, every candidate of the batch in flight together.
   std::vector<HttpRequest> posts;
-  std::vector<std::size_t> offsets;
+  std::vector<std::size_t> offsets, owners;  // per post: the candidate's offset, its request
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (batch[i].candidates.empty()) return RequestError(i, "no candidates");
     for (const std::string& candidate : batch[i].candidates) {
       if (candidate.empty()) return RequestError(i, "an empty candidate");
       posts.push_back({url, CompletionsEchoBody(settings_.model, batch[i].prompt + " " + candidate)});
       offsets.push_back(batch[i].prompt.size());
+      owners.push_back(i);
     }
   }
   auto replies = client_->SendAll(posts);
+  if (const auto failed = client_->last_failure())
+    return RequestError(owners[*failed], replies[*failed].error().message);
   std::vector<ScoreResult> results(batch.size());
   std::size_t post = 0;
   for (std::size_t i = 0; i < batch.size(); ++i) {

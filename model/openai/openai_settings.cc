@@ -26,7 +26,8 @@ Result<double> ReadSeconds(const BackendSettings& settings, const std::string& o
   char* end = nullptr;
   const double value = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !(value > 0) || value > 86400) {
-    return Error{"--" + option + " must be a number of seconds above 0 and at most 86400, got '" + text + "'"};
+    return Error{"--" + option + " must be a number of seconds above 0 and at most 86400, got '" + text +
+                 "'"};
   }
   return value;
 }
@@ -35,20 +36,20 @@ Result<double> ReadSeconds(const BackendSettings& settings, const std::string& o
 
 std::vector<BackendOptionSpec> OpenAiOptionSpecs() {
   return {
-      {"endpoint", "openai: the API root of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", ""},
-      {"model", "openai: the served model's name (the request's \"model\")", ""},
-      {"api-key-env", "openai: environment variable holding the API key (sent as a bearer token; none if unset)",
+      {"endpoint", "the API root of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", ""},
+      {"model", "the served model's name (the request's \"model\")", ""},
+      {"api-key-env", "environment variable holding the API key (sent as a bearer token; none if unset)",
        "OPENAI_API_KEY"},
-      {"concurrency", "openai: requests in flight at once (1 to 1024)", "8"},
-      {"timeout", "openai: seconds an attempt may take before it is retried", "300"},
-      {"connect-timeout", "openai: seconds to open a connection", "10"},
-      {"max-attempts", "openai: attempts per request, retries included (1 to 100)", "6"},
+      {"concurrency", "requests in flight at once (1 to 1024)", "8"},
+      {"timeout", "seconds an attempt may take before it is retried", "300"},
+      {"connect-timeout", "seconds to open a connection", "10"},
+      {"max-attempts", "attempts per request, retries included (1 to 100)", "6"},
       {"top-logprobs",
-       "openai: alternatives asked for with the first generated token, for first-token probabilities "
+       "alternatives asked for with the first generated token, for first-token probabilities "
        "(0 to 20; 0: never ask)",
        "20"},
       {"score-candidates",
-       "openai: candidate scoring: none, or completions (POST /completions with echo and logprobs; text only)",
+       "candidate scoring: none, or completions (POST /completions with echo and logprobs; text only)",
        "none"},
   };
 }
@@ -62,7 +63,8 @@ Result<OpenAiSettings> ReadOpenAiSettings(const BackendSettings& settings) {
   out.model = settings.at("model");
   if (out.endpoint.empty()) return Error{"--endpoint is required for the openai backend"};
   if (out.endpoint.rfind("http://", 0) != 0 && out.endpoint.rfind("https://", 0) != 0)
-    return Error{"--endpoint " + UrlWithoutCredentials(out.endpoint) + ": expected an http:// or https:// URL"};
+    return Error{"--endpoint " + UrlWithoutCredentials(out.endpoint) +
+                 ": expected an http:// or https:// URL"};
   if (out.model.empty()) return Error{"--model is required for the openai backend"};
   out.api_key_env = settings.at("api-key-env");
   auto concurrency = ReadInteger(settings, "concurrency", 1, 1024);

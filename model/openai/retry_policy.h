@@ -13,9 +13,9 @@
 namespace vleval::openai {
 
 struct RetryPolicy {
-  int max_attempts = 6;           // attempts per request, the first included
-  double base_delay_s = 0.5;      // backoff before the second attempt (before jitter)
-  double max_delay_s = 30;        // cap of the exponential backoff
+  int max_attempts = 6;            // attempts per request, the first included
+  double base_delay_s = 0.5;       // backoff before the second attempt (before jitter)
+  double max_delay_s = 30;         // cap of the exponential backoff
   double max_retry_after_s = 300;  // a longer Retry-After is cut to this
 };
 

@@ -47,8 +47,8 @@ ImageInput Image(std::string bytes, std::string mime = "image/png") {
 }
 
 std::string ChatAnswer(const std::string& content, const std::string& extra = "") {
-  return R"({"model":"m-served","choices":[{"message":{"role":"assistant","content":")" + content + "\"}" + extra +
-         "}]}";
+  return R"({"model":"m-served","choices":[{"message":{"role":"assistant","content":")" + content + "\"}" +
+         extra + "}]}";
 }
 
 TEST(OpenAiBackend, SendsTaskTextAndImageAndReturnsAnswersInRequestOrder) {
@@ -64,7 +64,8 @@ TEST(OpenAiBackend, SendsTaskTextAndImageAndReturnsAnswersInRequestOrder) {
   const ImageInput image = Image("PNGDATA");
   std::vector<GenerateRequest> batch;
   for (int i = 0; i < 10; ++i)
-    batch.emplace_back(&image, "[vqa] q" + std::to_string(i), "<s>[INST] <Img><ImageHere></Img> [vqa] q [/INST]", 7);
+    batch.emplace_back(&image, "[vqa] q" + std::to_string(i),
+                       "<s>[INST] <Img><ImageHere></Img> [vqa] q [/INST]", 7);
   auto results = backend->Generate(batch);
   ASSERT_TRUE(results) << results.error().message;
   for (int i = 0; i < 10; ++i) EXPECT_EQ((*results)[i].text, "answer to [vqa] q" + std::to_string(i));
@@ -83,7 +84,8 @@ TEST(OpenAiBackend, FirstTokenProbabilitiesComeFromTheFirstTokensTopLogprobs) {
     EXPECT_EQ(body["logprobs"], true);
     EXPECT_EQ(body["top_logprobs"], 20);
     return ScriptedAnswer::Json(ChatAnswer(
-        "No", R"(,"logprobs":{"content":[{"token":"No","logprob":-0.2,"top_logprobs":[{"token":"No","logprob":-0.2},{"token":"Yes","logprob":-1.8},{"token":"yes","logprob":-2.0}]}]})"));
+        "No",
+        R"(,"logprobs":{"content":[{"token":"No","logprob":-0.2,"top_logprobs":[{"token":"No","logprob":-0.2},{"token":"Yes","logprob":-1.8},{"token":"yes","logprob":-2.0}]}]})"));
   });
   auto backend = Open(Given(server.Url("/v1")));
   const ImageInput image = Image("x");
@@ -96,7 +98,8 @@ TEST(OpenAiBackend, FirstTokenProbabilitiesComeFromTheFirstTokensTopLogprobs) {
 }
 
 TEST(OpenAiBackend, AServerWithoutLogprobsFailsAFirstTokenRequestClearly) {
-  LoopbackHttpServer server([](const ReceivedRequest&, int) { return ScriptedAnswer::Json(ChatAnswer("yes")); });
+  LoopbackHttpServer server(
+      [](const ReceivedRequest&, int) { return ScriptedAnswer::Json(ChatAnswer("yes")); });
   auto backend = Open(Given(server.Url("/v1")));
   const ImageInput image = Image("x");
   GenerateRequest request(&image, "Is it hateful?", "", 10);
@@ -124,7 +127,8 @@ TEST(OpenAiBackend, MalformedJsonAnswersFailTheCallNamingTheRequest) {
 }
 
 TEST(OpenAiBackend, ARequestWithoutFileBytesIsRefusedBeforeSending) {
-  LoopbackHttpServer server([](const ReceivedRequest&, int) { return ScriptedAnswer::Json(ChatAnswer("x")); });
+  LoopbackHttpServer server(
+      [](const ReceivedRequest&, int) { return ScriptedAnswer::Json(ChatAnswer("x")); });
   auto backend = Open(Given(server.Url("/v1")));
   ImageInput pixels_only;
   pixels_only.mime_type = "image/png";
@@ -142,13 +146,12 @@ TEST(OpenAiBackend, ScoresCandidatesThroughEchoedCompletions) {
     const std::string prompt = body["prompt"];
     // Tokens: the prompt "P", then " " + candidate as one token of logprob -length.
     const std::size_t cut = prompt.find(' ');
-    const json answer = {
-        {"choices",
-         {{{"text", prompt},
-           {"logprobs",
-            {{"tokens", {prompt.substr(0, cut), prompt.substr(cut)}},
-             {"token_logprobs", {nullptr, -static_cast<double>(prompt.size() - cut)}},
-             {"text_offset", {0, cut}}}}}}}};
+    const json answer = {{"choices",
+                          {{{"text", prompt},
+                            {"logprobs",
+                             {{"tokens", {prompt.substr(0, cut), prompt.substr(cut)}},
+                              {"token_logprobs", {nullptr, -static_cast<double>(prompt.size() - cut)}},
+                              {"text_offset", {0, cut}}}}}}}};
     return ScriptedAnswer::Json(answer.dump());
   });
   auto backend = Open(Given(server.Url("/v1"), {{"score-candidates", "completions"}}));
@@ -200,9 +203,8 @@ TEST(OpenAiBackendSettings, TheDescriptionNamesNoCredentialsAndNoTransportSettin
   });
   const std::string endpoint = "http://user:pw@127.0.0.1:" + std::to_string(server.port()) + "/v1";
   const BackendEntry entry = OpenAiBackendEntry();
-  auto description = entry.describe(Given(endpoint, {{"api-key-env", "VLEVAL_TEST_OPENAI_KEY"},
-                                                     {"concurrency", "3"}}),
-                                    DigestCache({}));
+  auto description = entry.describe(
+      Given(endpoint, {{"api-key-env", "VLEVAL_TEST_OPENAI_KEY"}, {"concurrency", "3"}}), DigestCache({}));
   ASSERT_TRUE(description) << description.error().message;
   const std::string text = description->dump();
   EXPECT_EQ(text.find("SECRET"), std::string::npos);

@@ -83,10 +83,11 @@ TEST(OpenAiChatJson, WithoutLogprobsTheFirstTokenProbabilityIsUnknown) {
 }
 
 TEST(OpenAiChatJson, RejectsMalformedAnswersWithAShortQuote) {
-  for (const std::string body : {"{not json", "[]", R"({"choices":[]})", R"({"choices":[{"text":"a"}]})",
-                                 R"({"choices":[{"message":{"content":3}}]})",
-                                 R"({"choices":[{"message":{"content":"a"},"logprobs":{"content":[{"token":1}]}}]})",
-                                 R"({"choices":[{"message":{"content":"a"}}],"choices":[]})"}) {
+  for (const std::string body :
+       {"{not json", "[]", R"({"choices":[]})", R"({"choices":[{"text":"a"}]})",
+        R"({"choices":[{"message":{"content":3}}]})",
+        R"({"choices":[{"message":{"content":"a"},"logprobs":{"content":[{"token":1}]}}]})",
+        R"({"choices":[{"message":{"content":"a"}}],"choices":[]})"}) {
     auto answer = ParseChatCompletion(body);
     EXPECT_FALSE(answer) << body;
     if (!answer) {

@@ -57,10 +57,12 @@ class FakeOpenAi {
   std::function<std::optional<ScriptedAnswer>(const std::string& text)> special;  // by task text
 
   ScriptedAnswer Answer(const ReceivedRequest& request) {
-    if (request.headers.count("authorization") == 0 || request.headers.at("authorization") != std::string("Bearer ") + kKey)
+    if (request.headers.count("authorization") == 0 ||
+        request.headers.at("authorization") != std::string("Bearer ") + kKey)
       Problem("no or wrong Authorization header");
     if (request.method == "GET" && request.target == "/v1/models")
-      return ScriptedAnswer::Json(R"({"object":"list","data":[{"id":"other"},{"id":"e2e-model","root":"/weights/e2e"}]})");
+      return ScriptedAnswer::Json(
+          R"({"object":"list","data":[{"id":"other"},{"id":"e2e-model","root":"/weights/e2e"}]})");
     if (request.method != "POST") Problem("unexpected " + request.method + " " + request.target);
     auto body = ParseStrictJson(request.body, "request");
     if (!body) {
@@ -108,7 +110,8 @@ class FakeOpenAi {
     if (!body.contains("max_tokens") || !body["max_tokens"].is_number_integer() || body["max_tokens"] <= 0)
       Problem("no positive max_tokens");
     const json& messages = body.value("messages", json::array());
-    if (messages.size() != 1 || messages[0].value("role", "") != "user" || messages[0]["content"].size() != 2) {
+    if (messages.size() != 1 || messages[0].value("role", "") != "user" ||
+        messages[0]["content"].size() != 2) {
       Problem("not one user message of two parts");
       return ScriptedAnswer::Json("{}", 400);
     }
@@ -145,7 +148,8 @@ class FakeOpenAi {
 
   // Echoed prompt, one token per word (" word", with its space).
   ScriptedAnswer Completion(const json& body) {
-    if (body.value("echo", false) != true || body.value("max_tokens", -1) != 0) Problem("completions without echo");
+    if (body.value("echo", false) != true || body.value("max_tokens", -1) != 0)
+      Problem("completions without echo");
     const std::string prompt = body.value("prompt", "");
     json tokens = json::array(), logprobs = json::array(), offsets = json::array();
     std::size_t start = 0;
@@ -155,13 +159,15 @@ class FakeOpenAi {
       const std::string token = prompt.substr(start, end - start);
       tokens.push_back(token);
       offsets.push_back(start);
-      logprobs.push_back(start == 0 ? json(nullptr) : json(-static_cast<double>(Hash(token) % 50) / 10.0 - 0.1));
+      logprobs.push_back(start == 0 ? json(nullptr)
+                                    : json(-static_cast<double>(Hash(token) % 50) / 10.0 - 0.1));
       start = end;
     }
-    json answer = {{"model", "e2e-model"},
-                   {"choices",
-                    {{{"text", prompt},
-                      {"logprobs", {{"tokens", tokens}, {"token_logprobs", logprobs}, {"text_offset", offsets}}}}}}};
+    json answer = {
+        {"model", "e2e-model"},
+        {"choices",
+         {{{"text", prompt},
+           {"logprobs", {{"tokens", tokens}, {"token_logprobs", logprobs}, {"text_offset", offsets}}}}}}};
     return ScriptedAnswer::Json(answer.dump());
   }
 
@@ -176,13 +182,15 @@ class FakeOpenAi {
 class OpenAiRun : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto made = testing::RunCommand(std::string(VLEVAL_BINARY) + " data make-mini --out " + data_.string());
+    const auto made =
+        testing::RunCommand(std::string(VLEVAL_BINARY) + " data make-mini --out " + data_.string());
     ASSERT_EQ(made.exit_code, 0) << made.err;
     std::set<std::string> urls;
     for (const auto& item : std::filesystem::recursive_directory_iterator(data_)) {
       const auto extension = item.path().extension();
       if (extension != ".jpg" && extension != ".png") continue;
-      urls.insert(openai::DataUrl(extension == ".png" ? "image/png" : "image/jpeg", *ReadTextFile(item.path())));
+      urls.insert(
+          openai::DataUrl(extension == ".png" ? "image/png" : "image/jpeg", *ReadTextFile(item.path())));
     }
     fake_ = std::make_unique<FakeOpenAi>(std::move(urls));
     server_ = std::make_unique<LoopbackHttpServer>([this](const ReceivedRequest& request, int) {
@@ -198,8 +206,8 @@ class OpenAiRun : public ::testing::Test {
 
   std::string Command(const std::string& run, int concurrency, const std::string& extra = "",
                       const std::string& selection = "--suite demo") const {
-    return "OPENAI_API_KEY=" + std::string(kKey) + " " + VLEVAL_BINARY + " run " + selection + " --data-root " +
-           data_.string() + " --backend openai --endpoint " + server_->Url("/v1") +
+    return "OPENAI_API_KEY=" + std::string(kKey) + " " + VLEVAL_BINARY + " run " + selection +
+           " --data-root " + data_.string() + " --backend openai --endpoint " + server_->Url("/v1") +
            " --model e2e-model --score-candidates completions --concurrency " + std::to_string(concurrency) +
            " --no-history --quiet --digest-cache none --out " + (dir_.path() / run).string() + " " + extra;
   }
@@ -238,8 +246,9 @@ TEST_F(OpenAiRun, ResultsAreByteIdenticalAtConcurrency1And8WithRetriedFaults) {
   const std::size_t before = server_->requests().size();
   const auto eight = testing::RunCommand(Command("c8", 8, "--max-attempts 3"));
   ASSERT_EQ(eight.exit_code, 0) << eight.err;
-  std::cout << "[ figures  ] " << requests_one << " samples; faults injected at concurrency 8: "
-            << fake_->chat_faults() << " (500, reset, 429 with Retry-After: 0)\n";
+  std::cout << "[ figures  ] " << requests_one
+            << " samples; faults injected at concurrency 8: " << fake_->chat_faults()
+            << " (500, reset, 429 with Retry-After: 0)\n";
   EXPECT_GT(fake_->chat_faults(), 5);  // 500s, resets and 429s were all answered by retries
   EXPECT_EQ(Results("c1"), Results("c8"));
   ASSERT_FALSE(Results("c1").empty());
@@ -391,10 +400,10 @@ TEST_F(OpenAiRun, ASlowAnswerPastTheTimeoutIsRetried) {
 }
 
 TEST_F(OpenAiRun, ATaskNeedingAMissingCapabilityFailsAtStartNamingBoth) {
-  const std::string command = "OPENAI_API_KEY=" + std::string(kKey) + " " + VLEVAL_BINARY +
-                              " run --suite demo --data-root " + data_.string() + " --backend openai --endpoint " +
-                              server_->Url("/v1") + " --model e2e-model --no-history --quiet --out " +
-                              (dir_.path() / "nocap").string();
+  const std::string command =
+      "OPENAI_API_KEY=" + std::string(kKey) + " " + VLEVAL_BINARY + " run --suite demo --data-root " +
+      data_.string() + " --backend openai --endpoint " + server_->Url("/v1") +
+      " --model e2e-model --no-history --quiet --out " + (dir_.path() / "nocap").string();
   const auto run = testing::RunCommand(command);
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.err.find("iconvqa"), std::string::npos) << run.err;
@@ -411,6 +420,26 @@ TEST_F(OpenAiRun, AModelTheServerDoesNotServeFailsAtStartListingWhatItServes) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("does not serve model 'nope'"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("e2e-model"), std::string::npos) << run.err;
+}
+
+TEST_F(OpenAiRun, GenerateSendsOneRequestAndPrintsTheAnswer) {
+  std::filesystem::path image;
+  for (const auto& item : std::filesystem::recursive_directory_iterator(data_)) {
+    if (item.path().extension() == ".jpg") image = item.path();
+  }
+  ASSERT_FALSE(image.empty());
+  const auto run = testing::RunCommand("OPENAI_API_KEY=" + std::string(kKey) + " " + VLEVAL_BINARY +
+                                       " generate --backend openai --endpoint " + server_->Url("/v1") +
+                                       " --model e2e-model --image " + image.string() +
+                                       " --prompt '[vqa] What is shown?' --max-new-tokens 5");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto printed = json::parse(run.out);
+  EXPECT_TRUE(printed["text"] == "yes" || printed["text"] == "no") << run.out;
+  const auto bodies = ChatBodies();
+  ASSERT_EQ(bodies.size(), 1u);
+  const auto body = json::parse(bodies[0]);
+  EXPECT_EQ(body["messages"][0]["content"][1]["text"], "[vqa] What is shown?");
+  EXPECT_EQ(body["max_tokens"], 5);
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ std::unique_ptr<HttpClient> MakeClient(const HttpClientOptions& options) {
 
 std::vector<HttpRequest> Posts(const LoopbackHttpServer& server, int count) {
   std::vector<HttpRequest> posts;
-  for (int i = 0; i < count; ++i) posts.push_back({server.Url("/v1/chat/completions"), "{\"n\":" + std::to_string(i) + "}"});
+  for (int i = 0; i < count; ++i)
+    posts.push_back({server.Url("/v1/chat/completions"), "{\"n\":" + std::to_string(i) + "}"});
   return posts;
 }
 
@@ -155,7 +156,8 @@ TEST(OpenAiHttpClient, GivesUpAfterMaxAttemptsOf503) {
   auto client = MakeClient(options);
   const auto outcomes = client->SendAll(Posts(server, 1));
   ASSERT_FALSE(outcomes[0]);
-  EXPECT_NE(outcomes[0].error().message.find("HTTP 503: overloaded (gave up after 3 attempts)"), std::string::npos)
+  EXPECT_NE(outcomes[0].error().message.find("HTTP 503: overloaded (gave up after 3 attempts)"),
+            std::string::npos)
       << outcomes[0].error().message;
   EXPECT_EQ(server.requests().size(), 3u);
 }
@@ -177,6 +179,30 @@ TEST(OpenAiHttpClient, FailsAt400WithTheServersMessageWithoutRetryingAndStopsThe
       << outcomes[0].error().message;
   EXPECT_FALSE(outcomes[4]);
   EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST(OpenAiHttpClient, AFinalFailureAbandonsTheRequestsInFlight) {
+  LoopbackHttpServer server([](const ReceivedRequest& request, int) {
+    if (request.body == "{\"n\":0}") {
+      auto answer = ScriptedAnswer::Json("{\"error\":{\"message\":\"no\"}}", 422);
+      answer.delay_s = 0.05;
+      return answer;
+    }
+    return ScriptedAnswer::Fault(Kind::kHang);
+  });
+  auto client = MakeClient(FastRetries());  // 5 s timeout
+  const auto start = std::chrono::steady_clock::now();
+  const auto outcomes = client->SendAll(Posts(server, 4));
+  EXPECT_LT(Seconds(start), 2.0);
+  ASSERT_FALSE(outcomes[0]);
+  EXPECT_NE(outcomes[0].error().message.find("HTTP 422: no"), std::string::npos)
+      << outcomes[0].error().message;
+  EXPECT_EQ(client->last_failure(), 0u);
+  for (int i = 1; i < 4; ++i) {
+    ASSERT_FALSE(outcomes[i]);
+    EXPECT_NE(outcomes[i].error().message.find("not completed: an earlier request failed"),
+              std::string::npos);
+  }
 }
 
 TEST(OpenAiHttpClient, SendsTheBearerTokenInTheHeaderOnlyNeverInMessages) {
@@ -217,7 +243,8 @@ TEST(OpenAiHttpClient, RetriesARefusedConnectionThenReportsIt) {
 }
 
 TEST(OpenAiHttpClient, RefusesAResponseLargerThanTheLimit) {
-  LoopbackHttpServer server([](const ReceivedRequest&, int) { return ScriptedAnswer::Json(std::string(5000, 'x')); });
+  LoopbackHttpServer server(
+      [](const ReceivedRequest&, int) { return ScriptedAnswer::Json(std::string(5000, 'x')); });
   auto options = FastRetries();
   options.max_response_bytes = 1000;
   auto client = MakeClient(options);

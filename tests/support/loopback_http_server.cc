@@ -18,14 +18,22 @@ namespace {
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 404:
+      return "Not Found";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -96,7 +104,8 @@ std::vector<ReceivedRequest> LoopbackHttpServer::requests() const {
 
 bool LoopbackHttpServer::Wait(double seconds) {
   std::unique_lock lock(mutex_);
-  return !stop_cv_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return stopping_.load(); });
+  return !stop_cv_.wait_for(lock, std::chrono::duration<double>(seconds),
+                            [this] { return stopping_.load(); });
 }
 
 void LoopbackHttpServer::AcceptLoop() {
@@ -146,15 +155,17 @@ void LoopbackHttpServer::Serve(int fd, int connection) {
     while (line_end != std::string::npos) {
       const std::size_t start = line_end + 2;
       line_end = head.find("\r\n", start);
-      const std::string line = head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+      const std::string line =
+          head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
       const std::size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
       std::string value = line.substr(colon + 1);
       while (!value.empty() && value.front() == ' ') value.erase(0, 1);
       request.headers[Lower(line.substr(0, colon))] = value;
     }
-    const std::size_t length =
-        request.headers.count("content-length") ? std::strtoull(request.headers["content-length"].c_str(), nullptr, 10) : 0;
+    const std::size_t length = request.headers.count("content-length")
+                                   ? std::strtoull(request.headers["content-length"].c_str(), nullptr, 10)
+                                   : 0;
     while (buffer.size() < length) {
       const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
       if (n <= 0) {

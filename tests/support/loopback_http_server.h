@@ -18,7 +18,7 @@
 namespace vleval::testing {
 
 struct ReceivedRequest {
-  std::string method, target;                 // "POST", "/v1/chat/completions"
+  std::string method, target;                  // "POST", "/v1/chat/completions"
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   int connection = 0;  // 1 for the first accepted connection, 2 for the next...
