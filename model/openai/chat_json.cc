@@ -121,10 +121,17 @@ Result<ChatAnswer> ParseChatCompletion(std::string_view body) {
 std::optional<double> FirstTokenLogprob(const ChatAnswer& answer, std::string_view text) {
   if (!answer.first_token) return std::nullopt;
   double best = -std::numeric_limits<double>::infinity();
-  if (Bare(answer.first_token->token) == text) best = answer.first_token->logprob;
-  for (const auto& alternative : answer.first_token_top) {
-    if (Bare(alternative.token) == text && alternative.logprob > best) best = alternative.logprob;
-  }
+  std::size_t best_length = 0;
+  auto consider = [&](const TokenLogprob& candidate) {
+    const std::string_view bare = Bare(candidate.token);
+    if (bare.empty() || text.substr(0, bare.size()) != bare) return;
+    if (bare.size() > best_length || (bare.size() == best_length && candidate.logprob > best)) {
+      best_length = bare.size();
+      best = candidate.logprob;
+    }
+  };
+  consider(*answer.first_token);
+  for (const auto& alternative : answer.first_token_top) consider(alternative);
   return best;
 }
 

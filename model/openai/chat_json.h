@@ -44,12 +44,13 @@ struct ChatAnswer {
 // Errors: not JSON, no choices[0].message, a field of the wrong type.
 Result<ChatAnswer> ParseChatCompletion(std::string_view body);
 
-// The log-probability that the first generated token is `text` ("yes"): the
-// best alternative (or the token itself) whose text is `text` after leading
-// blanks and SentencePiece / byte-level BPE word markers ("▁", "Ġ") are
-// removed; case-sensitive, as the native backend's token. -infinity when the
-// returned alternatives do not include it (its probability is below all of
-// them). nullopt when the answer carries no logprobs at all.
+// The log-probability that the first generated token is the first token of
+// `text` ("yes", "unanswerable"), as the native backend reports it: among the
+// first token and its alternatives, those whose text, without leading blanks
+// and SentencePiece / byte-level BPE word markers ("▁", "Ġ"), is a non-empty
+// prefix of `text` (case-sensitive); the longest of them, the best logprob
+// among equals. -infinity when none is (its probability is below all those
+// returned). nullopt when the answer carries no logprobs at all.
 std::optional<double> FirstTokenLogprob(const ChatAnswer& answer, std::string_view text);
 
 // One candidate scoring request: POST {endpoint}/completions with the

@@ -179,7 +179,7 @@ Result<std::unique_ptr<HttpClient>> HttpClient::Create(const HttpClientOptions& 
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->options.concurrency = std::max(1, options.concurrency);
-  impl->rng.seed(options.jitter_seed);
+  impl->rng.seed(options.jitter_seed != 0 ? options.jitter_seed : std::random_device{}());
   impl->multi = curl_multi_init();
   if (!impl->multi) return Error{"libcurl: cannot create a multi handle"};
   const long connections = impl->options.concurrency;

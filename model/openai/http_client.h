@@ -25,7 +25,9 @@ struct HttpClientOptions {
   double request_timeout_s = 300;  // per attempt, the whole exchange
   RetryPolicy retry;
   std::string bearer_token;  // empty: no Authorization header
-  uint64_t jitter_seed = 0;  // seeds the backoff jitter (delays only, never outputs)
+  // Seeds the backoff jitter (delays only, never outputs); 0: a random seed,
+  // so that clients started together do not retry in step.
+  uint64_t jitter_seed = 0;
   // A response body larger than this fails the attempt (a runaway server).
   std::size_t max_response_bytes = 64u << 20;
 };

@@ -71,6 +71,12 @@ TEST(OpenAiChatJson, ReadsTheAnswerTheModelAndTheFirstTokensLogprobs) {
   EXPECT_EQ(FirstTokenLogprob(*answer, "yes"), -2.5);  // the best of "▁yes" and " yes"
   EXPECT_EQ(FirstTokenLogprob(*answer, "Yes"), -0.1);
   EXPECT_EQ(FirstTokenLogprob(*answer, "maybe"), -std::numeric_limits<double>::infinity());
+  // The first token of a longer text: the longest returned token it starts with.
+  auto pieces = ParseChatCompletion(R"({"choices":[{"message":{"content":"un"},"logprobs":{"content":[
+    {"token":"un","logprob":-1.0,"top_logprobs":[{"token":"un","logprob":-1.0},{"token":"▁unans","logprob":-2.0},
+    {"token":"u","logprob":-0.5},{"token":"unanswerable!","logprob":-0.1}]}]}}]})");
+  ASSERT_TRUE(pieces) << pieces.error().message;
+  EXPECT_EQ(FirstTokenLogprob(*pieces, "unanswerable"), -2.0);
 }
 
 TEST(OpenAiChatJson, WithoutLogprobsTheFirstTokenProbabilityIsUnknown) {

@@ -278,10 +278,11 @@ TEST_F(OpenAiRun, KillNineAndResumeLosesNothingAndResendsNoFinishedSample) {
   constexpr int kHangAt = 17;
   fake_->HangFrom(kHangAt);
   const std::string log = (dir_.path() / "killed.log").string();
+  // Built before fork(): the child of a threaded process only calls exec.
+  const std::string command = "exec env " + Command("killed", 1, one_per_batch) + " 2>" + log;
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string command = "exec env " + Command("killed", 1, one_per_batch) + " 2>" + log;
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -318,10 +319,10 @@ TEST_F(OpenAiRun, AKilledRunAtConcurrency8ResendsAtMostTheBatchInFlight) {
   const std::size_t before = server_->requests().size();
   constexpr int kHangAt = 20;
   fake_->HangFrom(kHangAt);
+  const std::string command = "exec env " + Command("killed", 8, batches) + " 2>/dev/null";
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string command = "exec env " + Command("killed", 8, batches) + " 2>/dev/null";
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
