@@ -80,21 +80,21 @@ TEST_F(RunBadInputs, AReadOnlyRunFolderIsAnErrorNamingIt) {
 
 TEST_F(RunBadInputs, AMissingModelFileNamesItsOption) {
   BackendChoice choice;
-  choice.llama_dir = dir_.path();
-  choice.vit_path = dir_.path();
-  choice.checkpoint_path = dir_.path() / "minigptv2_checkpoint.pth";
+  const auto checkpoint = dir_.path() / "minigptv2_checkpoint.pth";
+  choice.settings = {{"llama", dir_.path().string()}, {"vit", dir_.path().string()}, {"checkpoint", checkpoint.string()}};
   auto described = DescribeBackend(choice);
   ASSERT_FALSE(described.ok());
   EXPECT_NE(
-      described.error().message.find("--checkpoint " + choice.checkpoint_path.string() + ": no such file"),
+      described.error().message.find("--checkpoint " + checkpoint.string() + ": no such file"),
       std::string::npos)
       << described.error().message;
 }
 
 TEST_F(RunBadInputs, AConvertedFileIsDescribedWithItsTokenizerAndMustComeAlone) {
   BackendChoice choice;
-  choice.converted = dir_.path() / "tiny.safetensors";
-  std::ofstream(choice.converted) << "weights";
+  const auto converted = dir_.path() / "tiny.safetensors";
+  choice.settings["converted"] = converted.string();
+  std::ofstream(converted) << "weights";
   auto missing_tokenizer = DescribeBackend(choice);
   ASSERT_FALSE(missing_tokenizer.ok());
   EXPECT_NE(missing_tokenizer.error().message.find("--converted-tokenizer"), std::string::npos)
@@ -104,7 +104,7 @@ TEST_F(RunBadInputs, AConvertedFileIsDescribedWithItsTokenizerAndMustComeAlone) 
   ASSERT_TRUE(described.ok()) << described.error().message;
   EXPECT_EQ((*described)["files"]["converted"]["name"], "tiny.safetensors");
   EXPECT_EQ((*described)["files"]["converted-tokenizer"]["name"], "tiny.tokenizer.model");
-  choice.checkpoint_path = dir_.path() / "tiny.safetensors";
+  choice.settings["checkpoint"] = converted.string();
   auto mixed = DescribeBackend(choice);
   ASSERT_FALSE(mixed.ok());
   EXPECT_EQ(mixed.error().message, "--converted replaces --llama, --vit and --checkpoint: give it alone");
