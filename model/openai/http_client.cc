@@ -153,7 +153,7 @@ struct HttpClient::Impl {
       return Error{"libcurl: cannot start a transfer"};
     }
     running.push_back(e);
-    transfer.release();  // owned through CURLOPT_PRIVATE until Remove
+    (void)transfer.release();  // owned through CURLOPT_PRIVATE until Remove
     return {};
   }
 

@@ -21,13 +21,13 @@ using testing::LoopbackHttpServer;
 using testing::ReceivedRequest;
 using testing::ScriptedAnswer;
 
-BackendSettings Given(const std::string& endpoint, std::map<std::string, std::string> overrides = {}) {
+BackendSettings Given(const std::string& endpoint, const std::map<std::string, std::string>& overrides = {}) {
   BackendSettings settings;
   for (const auto& spec : OpenAiOptionSpecs()) settings[spec.name] = spec.default_value;
   settings["endpoint"] = endpoint;
   settings["model"] = "m";
   settings["max-attempts"] = "2";
-  for (auto& [key, value] : overrides) settings[key] = value;
+  for (const auto& [key, value] : overrides) settings[key] = value;
   return settings;
 }
 
@@ -63,6 +63,7 @@ TEST(OpenAiBackend, SendsTaskTextAndImageAndReturnsAnswersInRequestOrder) {
   ASSERT_EQ(backend->preferred_batch_size(), 8);
   const ImageInput image = Image("PNGDATA");
   std::vector<GenerateRequest> batch;
+  batch.reserve(10);
   for (int i = 0; i < 10; ++i)
     batch.emplace_back(&image, "[vqa] q" + std::to_string(i),
                        "<s>[INST] <Img><ImageHere></Img> [vqa] q [/INST]", 7);

@@ -35,6 +35,7 @@ std::unique_ptr<HttpClient> MakeClient(const HttpClientOptions& options) {
 
 std::vector<HttpRequest> Posts(const LoopbackHttpServer& server, int count) {
   std::vector<HttpRequest> posts;
+  posts.reserve(count);
   for (int i = 0; i < count; ++i)
     posts.push_back({server.Url("/v1/chat/completions"), "{\"n\":" + std::to_string(i) + "}"});
   return posts;
