@@ -364,6 +364,18 @@ TEST_F(OpenAiRun, AKilledRunAtConcurrency8ResendsAtMostTheBatchInFlight) {
   EXPECT_EQ(Results("killed"), Results("reference"));
 }
 
+TEST_F(OpenAiRun, ShardsMergeIntoTheUnshardedBytes) {
+  const auto whole = testing::RunCommand(Command("whole", 4));
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const std::size_t samples = ChatBodies().size();
+  for (const char* shard : {"1/2", "0/2"}) {
+    const auto part = testing::RunCommand(Command("sharded", 4, std::string("--shard ") + shard));
+    ASSERT_EQ(part.exit_code, 0) << part.err;
+  }
+  EXPECT_EQ(Results("whole"), Results("sharded"));
+  EXPECT_EQ(ChatBodies().size(), 2 * samples);  // each sample asked once by one shard
+}
+
 TEST_F(OpenAiRun, A400FailsTheRunWithTheServersMessageAndTheTask) {
   fake_->special = [](const std::string& text) -> std::optional<ScriptedAnswer> {
     if (text.find("[vqa]") == std::string::npos) return std::nullopt;
