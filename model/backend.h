@@ -27,7 +27,7 @@ struct ImageInput {
   // resampling rounds) and a cache can hold them without copying. May be
   // null for images made in memory (tests).
   std::shared_ptr<const std::string> file_bytes;
-  std::string mime_type;  // of file_bytes: "image/jpeg" or "image/png"
+  std::string mime_type;   // of file_bytes: "image/jpeg" or "image/png"
   image::RgbImage pixels;  // decoded as Image.open(path).convert('RGB'), at the file's size
 };
 
@@ -63,16 +63,16 @@ struct GenerateRequest {
 };
 
 struct GenerateResult {
-  std::string text;                         // decoded answer, as the official code post-processes it
-  std::vector<int32_t> token_ids;           // generated ids, up to and including EOS when it came (may be empty)
+  std::string text;                // decoded answer, as the official code post-processes it
+  std::vector<int32_t> token_ids;  // generated ids, up to and including EOS when it came (may be empty)
   std::vector<int32_t> prompt_token_ids;    // text ids before the image, then after it (image excluded)
   std::vector<double> first_token_logprob;  // per first_token_texts entry (natural log)
 };
 
 struct ScoreRequest {
   const ImageInput* image = nullptr;
-  std::string task_text;  // as GenerateRequest
-  std::string prompt;     // as GenerateRequest
+  std::string task_text;                // as GenerateRequest
+  std::string prompt;                   // as GenerateRequest
   std::vector<std::string> candidates;  // answers; MiniGPT-v2 scores each as candidate + "</s>"
 };
 

@@ -29,8 +29,8 @@ Result<ImageInput> ReadImageInput(const std::filesystem::path& path) {
   return input;
 }
 
-void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths, const ImageReadOptions& options,
-                               const ImageInputConsumer& consume) {
+void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths,
+                               const ImageReadOptions& options, const ImageInputConsumer& consume) {
   struct Slot {
     std::size_t index = 0;
     Result<ImageInput> result = Error{"not read"};
@@ -53,9 +53,10 @@ void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths, 
   auto deliver = [&](SlotPtr slot) { consume(slot->index, slot->result); };
   const auto tokens = static_cast<std::size_t>(std::max(options.max_in_flight, 1));
   auto run = [&] {
-    tbb::parallel_pipeline(tokens, tbb::make_filter<void, SlotPtr>(tbb::filter_mode::serial_in_order, read_index) &
-                                       tbb::make_filter<SlotPtr, SlotPtr>(tbb::filter_mode::parallel, read) &
-                                       tbb::make_filter<SlotPtr, void>(tbb::filter_mode::serial_in_order, deliver));
+    tbb::parallel_pipeline(tokens,
+                           tbb::make_filter<void, SlotPtr>(tbb::filter_mode::serial_in_order, read_index) &
+                               tbb::make_filter<SlotPtr, SlotPtr>(tbb::filter_mode::parallel, read) &
+                               tbb::make_filter<SlotPtr, void>(tbb::filter_mode::serial_in_order, deliver));
   };
   if (options.threads > 0) {
     tbb::task_arena arena(options.threads);

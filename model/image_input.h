@@ -32,7 +32,7 @@ using ImageInputConsumer = std::function<void(std::size_t index, Result<ImageInp
 
 // ReadImageInput for every path, decoding on worker threads; returns when
 // all were consumed.
-void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths, const ImageReadOptions& options,
-                               const ImageInputConsumer& consume);
+void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths,
+                               const ImageReadOptions& options, const ImageInputConsumer& consume);
 
 }  // namespace vleval

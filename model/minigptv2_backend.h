@@ -67,7 +67,8 @@ struct PreparedScoreRequest {
 // parallel over the batch) and run the prepared forms below.
 class MiniGptV2Backend : public ModelBackend {
  public:
-  virtual Result<std::vector<GenerateResult>> GeneratePrepared(std::span<const PreparedGenerateRequest> batch) = 0;
+  virtual Result<std::vector<GenerateResult>> GeneratePrepared(
+      std::span<const PreparedGenerateRequest> batch) = 0;
   virtual Result<std::vector<ScoreResult>> ScorePrepared(std::span<const PreparedScoreRequest> batch) = 0;
   // Side length in pixels of the square images the model takes (448 for MiniGPT-v2).
   virtual int image_size() const = 0;

@@ -30,8 +30,9 @@ Result<MiniGptV2BackendOptions> OptionsOf(const BackendSettings& settings) {
       (!options.llama_dir.empty() || !options.vit_path.empty() || !options.checkpoint_path.empty()))
     return Error{"--converted replaces --llama, --vit and --checkpoint: give it alone"};
   if (options.converted_path.empty()) {
-    for (const auto& [option, path] : {std::pair{"llama", options.llama_dir}, std::pair{"vit", options.vit_path},
-                                       std::pair{"checkpoint", options.checkpoint_path}}) {
+    for (const auto& [option, path] :
+         {std::pair{"llama", options.llama_dir}, std::pair{"vit", options.vit_path},
+          std::pair{"checkpoint", options.checkpoint_path}}) {
       if (path.empty()) return Error{"--" + std::string(option) + " is required for the minigptv2 backend"};
     }
   }
@@ -47,7 +48,8 @@ Result<nlohmann::json> Describe(const BackendSettings& settings, const DigestCac
     // A converted file carries its tokenizer beside it, named as
     // model/weights/converted_minigptv2.h does: <file stem>.tokenizer.model.
     inputs = {{"converted", options->converted_path},
-              {"converted-tokenizer", std::filesystem::path(options->converted_path).replace_extension(".tokenizer.model")}};
+              {"converted-tokenizer",
+               std::filesystem::path(options->converted_path).replace_extension(".tokenizer.model")}};
   }
   nlohmann::json files = nlohmann::json::object();
   for (const auto& [option, path] : inputs) {
@@ -80,7 +82,8 @@ Result<nlohmann::json> Runtime() {
 Result<nlohmann::json> Convert(const BackendSettings& settings, const std::filesystem::path& out) {
   auto options = OptionsOf(settings);
   if (!options) return options.error();
-  if (!options->converted_path.empty()) return Error{"convert reads --llama, --vit and --checkpoint, not --converted"};
+  if (!options->converted_path.empty())
+    return Error{"convert reads --llama, --vit and --checkpoint, not --converted"};
   auto plugin = LoadMiniGptV2Plugin();
   if (!plugin) return plugin.error();
   if (auto status = (*plugin)->convert(options->llama_dir, options->vit_path, options->checkpoint_path, out);
@@ -102,7 +105,8 @@ BackendEntry MiniGptV2BackendEntry() {
       {"checkpoint", "MiniGPT-v2 checkpoint (.pth)", ""},
       {"converted", "a `vleval convert` file, instead of --llama/--vit/--checkpoint", ""},
       {"device", "cpu | cuda | cuda:N", "cpu"},
-      {"dtype", "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)", ""},
+      {"dtype", "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)",
+       ""},
   };
   entry.describe = Describe;
   entry.capabilities = [](const BackendSettings&) -> Result<BackendCapabilities> {

@@ -31,14 +31,15 @@ Command ConvertCommand() {
             po::options_description options("vleval convert options");
             std::string out;
             const BackendList backends = ConvertBackends();
-            options.add_options()("out", po::value(&out)->required(),
-                                  "output file (MiniGPT-v2: .safetensors, the tokenizer is copied beside it)");
+            options.add_options()(
+                "out", po::value(&out)->required(),
+                "output file (MiniGPT-v2: .safetensors, the tokenizer is copied beside it)");
             options.add(BackendOptionsGroup(backends, true));
             po::variables_map values;
-            if (auto stop = ParseCommandOptions(
-                    "convert",
-                    "vleval convert [--backend NAME] --llama DIR --vit FILE --checkpoint FILE --out FILE.safetensors",
-                    options, {}, args, values, std::cout, std::cerr))
+            if (auto stop = ParseCommandOptions("convert",
+                                                "vleval convert [--backend NAME] --llama DIR --vit FILE "
+                                                "--checkpoint FILE --out FILE.safetensors",
+                                                options, {}, args, values, std::cout, std::cerr))
               return *stop;
             const std::string name =
                 values.count("backend") ? values["backend"].as<std::string>() : DefaultBackendName();

@@ -49,7 +49,8 @@ int Generate(const BackendEntry& entry, const BackendSettings& settings, const s
 }  // namespace
 
 Command GenerateCommand() {
-  return {"generate", "run a model backend on one image and prompt", [](const std::vector<std::string>& args) {
+  return {"generate", "run a model backend on one image and prompt",
+          [](const std::vector<std::string>& args) {
             po::options_description options("vleval generate options");
             std::string model_config, image_path, prompt;
             int max_new_tokens = 20;
@@ -59,7 +60,8 @@ Command GenerateCommand() {
                 "image", po::value(&image_path)->required(), "input image (JPEG or PNG)")(
                 "prompt", po::value(&prompt)->required(),
                 "a question (wrapped as '<s>[INST] <Img><ImageHere></Img> TEXT [/INST]'), or a full prompt "
-                "holding <ImageHere>")("max-new-tokens", po::value(&max_new_tokens)->default_value(max_new_tokens),
+                "holding <ImageHere>")("max-new-tokens",
+                                       po::value(&max_new_tokens)->default_value(max_new_tokens),
                                        "most tokens generated");
             options.add(BackendOptionsGroup(backends, true));
             po::variables_map values;

@@ -40,7 +40,8 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 // Every backend `run` can use, for its options and --help.
 BackendList RunBackendList() {
   BackendList list;
-  for (const std::string& name : RunBackends().Names()) list.emplace_back(name, &(*RunBackends().Find(name))->backend);
+  for (const std::string& name : RunBackends().Names())
+    list.emplace_back(name, &(*RunBackends().Find(name))->backend);
   return list;
 }
 
@@ -91,6 +92,19 @@ int Run(const std::vector<std::string>& args) {
     std::cerr << "vleval run: give exactly one of --suite and --tasks (see vleval run --help)\n";
     return kExitUsage;
   }
+  if (values.count("backend")) backend.backend = values["backend"].as<std::string>();
+  auto entry = RunBackends().Find(backend.backend);
+  if (!entry) {
+    std::cerr << "vleval run: --backend: " << entry.error().message << "\n";
+    return kExitUsage;
+  }
+  auto settings_of_backend = BackendSettingsFor(backend.backend, (*entry)->backend, backends, values);
+  if (!settings_of_backend) {
+    std::cerr << "vleval run: " << settings_of_backend.error().message << "\n";
+    return kExitUsage;
+  }
+  backend.settings = std::move(*settings_of_backend);
+  backend.settings[kModelConfigSetting] = model_config;
   auto shard = shard_text.empty() ? ShardFromEnvironment(std::getenv) : ParseShardSpec(shard_text);
   if (!shard) {
     std::cerr << "vleval run: " << shard.error().message << "\n";
@@ -117,19 +131,6 @@ int Run(const std::vector<std::string>& args) {
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 
-  if (values.count("backend")) backend.backend = values["backend"].as<std::string>();
-  auto entry = RunBackends().Find(backend.backend);
-  if (!entry) {
-    std::cerr << "vleval run: --backend: " << entry.error().message << "\n";
-    return kExitUsage;
-  }
-  auto settings_of_backend = BackendSettingsFor(backend.backend, (*entry)->backend, backends, values);
-  if (!settings_of_backend) {
-    std::cerr << "vleval run: " << settings_of_backend.error().message << "\n";
-    return kExitUsage;
-  }
-  backend.settings = std::move(*settings_of_backend);
-  backend.settings[kModelConfigSetting] = model_config;
   if (digest_cache != "none")
     backend.digest_cache =
         digest_cache.empty() ? DefaultDigestCachePath() : std::filesystem::path(digest_cache);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
-#include <set>
 #include <ostream>
+#include <set>
 #include <thread>
 
 #include "core/locations.h"

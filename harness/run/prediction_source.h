@@ -24,7 +24,7 @@ struct PendingSample {
   const Sample* sample = nullptr;
   std::string task_text;  // the first-pass task text (identifier + filled instruction)
   std::string prompt;     // task_text inside the conversation wrapper
-  ImageInput image;  // as read from the sample's file; the backend prepares it
+  ImageInput image;       // as read from the sample's file; the backend prepares it
 };
 
 class PredictionSource {

@@ -18,7 +18,8 @@ RunBackendEntry ReplayEntry() {
   RunBackendEntry entry;
   entry.backend.summary = "predictions made elsewhere (a run folder or a predictions file), by sample id";
   entry.backend.options = {{"replay", "replay backend: a run folder or a predictions file", ""}};
-  entry.backend.describe = [](const BackendSettings& settings, const DigestCache& cache) -> Result<nlohmann::json> {
+  entry.backend.describe = [](const BackendSettings& settings,
+                              const DigestCache& cache) -> Result<nlohmann::json> {
     auto replay = DescribeInputFile("replay", Setting(settings, "replay"), cache);
     if (!replay) return replay.error();
     return nlohmann::json{{"files", {{"replay", *replay}}}};

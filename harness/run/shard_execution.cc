@@ -135,18 +135,17 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
     ImageReadOptions options;
     options.max_in_flight = 2 * entry.batch_size;
     options.threads = execution.threads;
-    ReadImageInputsInParallel(
-        paths, options, [&](std::size_t k, Result<ImageInput>& image) {
-          if (!batcher.status()) return;
-          if (!image)
-            return batcher.Fail(Error{entry.name + ": sample " +
-                                      SampleIdText(entry.loaded.samples[(*pending)[k]].id) + ": " +
-                                      image.error().message});
-          auto prepared = Prepare(entry, (*pending)[k]);
-          if (!prepared) return batcher.Fail(prepared.error());
-          prepared->image = std::move(*image);
-          batcher.Add(std::move(*prepared), k + 1 == paths.size());
-        });
+    ReadImageInputsInParallel(paths, options, [&](std::size_t k, Result<ImageInput>& image) {
+      if (!batcher.status()) return;
+      if (!image)
+        return batcher.Fail(Error{entry.name + ": sample " +
+                                  SampleIdText(entry.loaded.samples[(*pending)[k]].id) + ": " +
+                                  image.error().message});
+      auto prepared = Prepare(entry, (*pending)[k]);
+      if (!prepared) return batcher.Fail(prepared.error());
+      prepared->image = std::move(*image);
+      batcher.Add(std::move(*prepared), k + 1 == paths.size());
+    });
   }
   if (!batcher.status()) return batcher.status();
   progress.FinishEntry();

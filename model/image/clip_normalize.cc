@@ -26,8 +26,8 @@ Table BuildTable(const std::array<double, 3>& mean, const std::array<double, 3>&
 }
 
 const Table& NormalizedTable() {
-  static const Table table = BuildTable({kClipMean[0], kClipMean[1], kClipMean[2]},
-                                        {kClipStd[0], kClipStd[1], kClipStd[2]});
+  static const Table table =
+      BuildTable({kClipMean[0], kClipMean[1], kClipMean[2]}, {kClipStd[0], kClipStd[1], kClipStd[2]});
   return table;
 }
 
@@ -61,7 +61,6 @@ ChwFloatImage NormalizeClip(const RgbImage& image) {
   NormalizeClipInto(image, result.values);
   return result;
 }
-
 
 ChwFloatImage NormalizeWith(const RgbImage& image, const std::array<double, 3>& mean,
                             const std::array<double, 3>& std_dev) {

@@ -106,7 +106,8 @@ Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const Pr
   return results;
 }
 
-Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(std::span<const PreparedScoreRequest> batch) {
+Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(
+    std::span<const PreparedScoreRequest> batch) {
   std::vector<AssembledPrompt> prompts;
   std::vector<CandidatePrompt> scored(batch.size());
   std::vector<const image::ChwFloatImage*> images;

@@ -45,8 +45,10 @@ Result<ImagePreparation> LoadImagePreparation(const std::filesystem::path& model
   const nlohmann::json* std_dev = object.Child("std");
   if (auto status = object.Finish(); !status) return Error{status.message()};
   if (preparation.size < 1) return Error{where + ": image.size must be positive"};
-  if (resize != "bicubic") return Error{where + ": image.resize '" + resize + "': only bicubic is implemented"};
-  if (auto status = ReadTriple(mean, where, "mean", false, preparation.mean); !status) return Error{status.message()};
+  if (resize != "bicubic")
+    return Error{where + ": image.resize '" + resize + "': only bicubic is implemented"};
+  if (auto status = ReadTriple(mean, where, "mean", false, preparation.mean); !status)
+    return Error{status.message()};
   if (auto status = ReadTriple(std_dev, where, "std", true, preparation.std); !status)
     return Error{status.message()};
   return preparation;

@@ -62,7 +62,8 @@ class TorchMiniGptV2Backend final : public MiniGptV2Backend {
     return ScorePrepared(prepared);
   }
 
-  Result<std::vector<GenerateResult>> GeneratePrepared(std::span<const PreparedGenerateRequest> batch) override {
+  Result<std::vector<GenerateResult>> GeneratePrepared(
+      std::span<const PreparedGenerateRequest> batch) override {
     try {
       return engine_.Generate(batch);
     } catch (const std::exception& e) {

@@ -33,7 +33,8 @@ nlohmann::json TorchRuntimeJson() {
 }  // namespace
 }  // namespace vleval
 
-extern "C" __attribute__((visibility("default"))) const vleval::MiniGptV2PluginApi* vleval_minigptv2_plugin() {
+extern "C" __attribute__((visibility("default"))) const vleval::MiniGptV2PluginApi*
+vleval_minigptv2_plugin() {
   static const vleval::MiniGptV2PluginApi api{vleval::kMiniGptV2PluginAbi, &vleval::Open, &vleval::Convert,
                                               &vleval::TorchRuntimeJson};
   return &api;

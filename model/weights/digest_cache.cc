@@ -98,7 +98,8 @@ Result<nlohmann::json> DescribeInputFile(const std::string& option, const std::f
                                          const DigestCache& cache) {
   std::error_code error;
   if (path.empty()) return Error{"--" + option + " is required"};
-  if (!std::filesystem::exists(path, error)) return Error{"--" + option + " " + path.string() + ": no such file"};
+  if (!std::filesystem::exists(path, error))
+    return Error{"--" + option + " " + path.string() + ": no such file"};
   std::vector<std::filesystem::path> files;
   if (std::filesystem::is_directory(path, error)) {
     for (const auto& item : std::filesystem::recursive_directory_iterator(path, error)) {

@@ -81,12 +81,12 @@ TEST_F(RunBadInputs, AReadOnlyRunFolderIsAnErrorNamingIt) {
 TEST_F(RunBadInputs, AMissingModelFileNamesItsOption) {
   BackendChoice choice;
   const auto checkpoint = dir_.path() / "minigptv2_checkpoint.pth";
-  choice.settings = {{"llama", dir_.path().string()}, {"vit", dir_.path().string()}, {"checkpoint", checkpoint.string()}};
+  choice.settings = {
+      {"llama", dir_.path().string()}, {"vit", dir_.path().string()}, {"checkpoint", checkpoint.string()}};
   auto described = DescribeBackend(choice);
   ASSERT_FALSE(described.ok());
-  EXPECT_NE(
-      described.error().message.find("--checkpoint " + checkpoint.string() + ": no such file"),
-      std::string::npos)
+  EXPECT_NE(described.error().message.find("--checkpoint " + checkpoint.string() + ": no such file"),
+            std::string::npos)
       << described.error().message;
 }
 

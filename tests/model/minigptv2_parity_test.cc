@@ -314,7 +314,8 @@ TEST_F(MiniGptV2Parity, BadRequestsAreErrorsNamingTheRequest) {
   auto result = backend_->GeneratePrepared(no_marker);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("request 0: prompt has no <ImageHere>"), std::string::npos);
-  const std::vector<PreparedGenerateRequest> wrong_size = {{&image, "<ImageHere>", 4}, {&small, "<ImageHere>", 4}};
+  const std::vector<PreparedGenerateRequest> wrong_size = {{&image, "<ImageHere>", 4},
+                                                           {&small, "<ImageHere>", 4}};
   result = backend_->GeneratePrepared(wrong_size);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("request 1: image is 3x28x28"), std::string::npos);
