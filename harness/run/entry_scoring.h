@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "harness/run/prediction_record.h"
 #include "harness/run/run_plan.h"
+#include "harness/run/truncated_images.h"
 #include "metrics/metric_sample.h"
 
 namespace vleval {
@@ -22,6 +23,8 @@ struct EntryScore {
   std::size_t failures = 0;                   // samples with neither an output nor candidate scores
   std::size_t resampled = 0;                  // REC: samples whose answer came from a resampling round
   std::vector<std::string> per_sample_lines;  // {"id", "score", "reference"} JSON, in sample order
+  // Samples whose image file was truncated, in sample order (truncated_images.h).
+  std::vector<TruncatedImage> truncated_images;
 };
 
 // `records[i]` is the prediction of entry.loaded.samples[i]. CHAIR reads its

@@ -42,6 +42,7 @@ std::string FormatRecordLine(const PredictionRecord& record) {
   if (record.p_yes) body += ",\"p_yes\":" + json(*record.p_yes).dump();
   if (record.p_unanswerable) body += ",\"p_unanswerable\":" + json(*record.p_unanswerable).dump();
   if (record.attempts) body += ",\"attempts\":" + std::to_string(*record.attempts);
+  if (record.image_truncated) body += ",\"image_truncated\":true";
   const std::string crc = CrcHex(body + "}");
   return body + std::string(kCrcKey) + crc + "\"}";
 }
@@ -75,6 +76,7 @@ Result<PredictionRecord> ParseRecordLine(std::string_view line) {
     if (json.contains("p_yes")) record.p_yes = json["p_yes"].get<double>();
     if (json.contains("p_unanswerable")) record.p_unanswerable = json["p_unanswerable"].get<double>();
     if (json.contains("attempts")) record.attempts = json["attempts"].get<int>();
+    if (json.contains("image_truncated")) record.image_truncated = json["image_truncated"].get<bool>();
     return record;
   } catch (const nlohmann::json::exception& error) {
     return Error{std::string("bad record: ") + error.what()};

@@ -7,7 +7,8 @@
 //   {"id":<id>,"prompt":"...","output":"..."[,"token_ids":[...]]
 //    [,"candidates_nll":[...]][,"candidates_tokens":[...]][,"split_nll":[...]]
 //    [,"split_tokens":[...]][,"prompt_positions":n][,"padding_tokens":n]
-//    [,"p_yes":x][,"p_unanswerable":x][,"attempts":n],"crc32":"<8 hex>"}
+//    [,"p_yes":x][,"p_unanswerable":x][,"attempts":n][,"image_truncated":true]
+//    ,"crc32":"<8 hex>"}
 // Readers that ignore unknown keys (ReadPredictionsJsonl) read it as is.
 #pragma once
 
@@ -36,6 +37,9 @@ struct PredictionRecord {
   std::optional<double> p_yes;           // HM: first-token probability of "yes"
   std::optional<double> p_unanswerable;  // VizWiz: first-token probability of "unanswerable"
   std::optional<int> attempts;           // REC: resampling rounds used (0 = first pass)
+  // The sample's image file was truncated (image::RgbImage::truncated): it was
+  // decoded as far as its data went. Written only when true.
+  bool image_truncated = false;
 };
 
 // The field that holds the first-token probability of `candidate` (a task

@@ -44,6 +44,8 @@ nlohmann::json ResultsDocument(const RunDescription& description, const std::vec
     };
     if (!report.breakdowns.empty()) body["breakdown"] = report.breakdowns;
     if (entry.rec_resample) body["resampled"] = scores[i].resampled;
+    if (!scores[i].truncated_images.empty())
+      body["truncated_images"] = TruncatedImagesJson(scores[i].truncated_images);
     entries[entry.name] = std::move(body);
   }
   return {{"format_version", 1}, {"harness_version", kVersion}, {"config", config}, {"entries", entries}};

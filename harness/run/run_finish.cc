@@ -8,6 +8,7 @@
 #include "harness/run/entry_scoring.h"
 #include "harness/run/predictions_journal.h"
 #include "harness/run/results_document.h"
+#include "harness/run/truncated_images.h"
 #include "reports/paper_reference.h"
 #include "reports/report_format.h"
 #include "reports/run_history.h"
@@ -107,6 +108,7 @@ Result<FinishedEntry> FinishEntry(const RunDescription& description, const Plann
   }
   auto score = ScoreEntry(entry, *records, description.request.data_root, threads);
   if (!score) return score.error();
+  score->truncated_images = TruncatedImages(entry, *records, description.request.data_root);
   const auto per_sample = run_dir / "per_sample" / (entry.name + ".jsonl");
   if (auto status = WriteFileAtomically(per_sample, Lines(score->per_sample_lines)); !status) {
     return Error{status.message()};

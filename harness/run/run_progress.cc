@@ -47,6 +47,13 @@ void RunProgress::FinishEntry() {
   if (style_ == ProgressStyle::kLiveBar) out_ << "\n" << std::flush;
 }
 
+void RunProgress::Warn(const std::string& message) {
+  const bool live = style_ == ProgressStyle::kLiveBar && !entry_.empty();
+  if (live) out_ << "\r\033[K";
+  out_ << "vleval run: warning: " << message << "\n" << std::flush;
+  if (live) Show(true);
+}
+
 std::string RunProgress::Line() const {
   const double elapsed = std::chrono::duration<double>(Clock::now() - started_).count();
   const double rate = elapsed > 0 ? static_cast<double>(done_here_) / elapsed : 0.0;

@@ -25,6 +25,10 @@ class RunProgress {
   void StartEntry(const std::string& entry, std::size_t total, std::size_t done);
   void Advance(std::size_t samples);
   void FinishEntry();
+  // Prints "vleval run: warning: <message>" on a line of its own (a live bar
+  // is cleared first and redrawn after), in every style: quiet hides progress,
+  // not warnings.
+  void Warn(const std::string& message);
 
   // "okvqa  120/5046  3.2 samples/s  ETA 25m40s" for the current state.
   std::string Line() const;

@@ -7,6 +7,7 @@
 #include "benchmarks/sample_prompt.h"
 #include "core/sample_id.h"
 #include "harness/run/predictions_journal.h"
+#include "harness/run/truncated_images.h"
 #include "model/image_input.h"
 
 namespace vleval {
@@ -61,6 +62,9 @@ class Batcher {
     if (!records) return Fail(records.error());
     if (records->size() != batch.size())
       return Fail(Error{entry_.name + ": the backend returned a wrong count"});
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (batch[i].image.pixels.truncated) (*records)[i].image_truncated = true;  // journaled: resume keeps it
+    }
     if (auto written = journal_.Append(*records); !written) return Fail(written);
     progress_.Advance(batch.size());
   }
@@ -143,6 +147,7 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
                                   image.error().message});
       auto prepared = Prepare(entry, (*pending)[k]);
       if (!prepared) return batcher.Fail(prepared.error());
+      if (image->pixels.truncated) progress.Warn(TruncatedImageWarning(entry, *prepared->sample, paths[k]));
       prepared->image = std::move(*image);
       batcher.Add(std::move(*prepared), k + 1 == paths.size());
     });

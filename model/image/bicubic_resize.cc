@@ -62,10 +62,7 @@ __attribute__((target_clones("avx2", "default"))) RgbImage ResampleColumns(const
   return out;
 }
 
-}  // namespace
-
-RgbImage ResizeBicubic(const RgbImage& image, int width, int height) {
-  assert(image.width > 0 && image.height > 0 && width > 0 && height > 0);
+RgbImage ResizePixels(const RgbImage& image, int width, int height) {
   const bool need_horizontal = width != image.width;
   const bool need_vertical = height != image.height;
   if (!need_horizontal && !need_vertical) return image;
@@ -81,6 +78,15 @@ RgbImage ResizeBicubic(const RgbImage& image, int width, int height) {
       ResampleColumns(TransposeRows(image, row_begin, row_end), horizontal, width, 0), 0, width);
   if (!need_vertical) return narrowed;
   return ResampleColumns(narrowed, vertical, height, row_begin);
+}
+
+}  // namespace
+
+RgbImage ResizeBicubic(const RgbImage& image, int width, int height) {
+  assert(image.width > 0 && image.height > 0 && width > 0 && height > 0);
+  RgbImage resized = ResizePixels(image, width, height);
+  resized.truncated = image.truncated;
+  return resized;
 }
 
 }  // namespace vleval::image

@@ -15,7 +15,7 @@ namespace vleval::image {
 
 // Resizes `image` to `width` x `height`. Preconditions (programming errors,
 // asserted): the image and the target are non-empty. Any ratio, up or down.
-// Pure function; thread-safe.
+// The result keeps `image.truncated`. Pure function; thread-safe.
 RgbImage ResizeBicubic(const RgbImage& image, int width, int height);
 
 }  // namespace vleval::image

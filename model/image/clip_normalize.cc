@@ -57,7 +57,8 @@ void NormalizeClipInto(const RgbImage& image, std::span<float> out) {
 
 ChwFloatImage NormalizeClip(const RgbImage& image) {
   ChwFloatImage result{image.height, image.width,
-                       std::vector<float>(static_cast<std::size_t>(image.width) * image.height * 3)};
+                       std::vector<float>(static_cast<std::size_t>(image.width) * image.height * 3),
+                       image.truncated};
   NormalizeClipInto(image, result.values);
   return result;
 }

@@ -30,7 +30,7 @@ float ClipNormalizedValue(int channel, int value);
 // by the caller. Thread-safe.
 void NormalizeClipInto(const RgbImage& image, std::span<float> out);
 
-// The same into a new ChwFloatImage.
+// The same into a new ChwFloatImage (keeping `image.truncated`).
 ChwFloatImage NormalizeClip(const RgbImage& image);
 
 // The same transform with another per-channel mean and std (a model

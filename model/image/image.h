@@ -18,6 +18,11 @@ struct RgbImage {
   int width = 0;
   int height = 0;
   std::vector<std::uint8_t> pixels;
+  // The file ended before its image data did (JPEG: no EOI marker, the data
+  // runs out; PNG: no IEND chunk): the decoder filled what was missing, as
+  // Pillow does with ImageFile.LOAD_TRUNCATED_IMAGES. Images derived from it
+  // (resized, normalised) keep the flag, so a run can count and report them.
+  bool truncated = false;
 
   static RgbImage Blank(int width, int height) {
     return {width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
@@ -32,6 +37,7 @@ struct ChwFloatImage {
   int height = 0;
   int width = 0;
   std::vector<float> values;
+  bool truncated = false;  // made from a truncated file (RgbImage::truncated)
 };
 
 }  // namespace vleval::image

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include <jpeglib.h>
+// jerror.h after jpeglib.h: it needs its types.
+#include <jerror.h>
 
 namespace vleval::image {
 namespace {
@@ -15,6 +17,7 @@ struct ErrorManager {
   jpeg_error_mgr base;
   std::jmp_buf jump;
   char message[JMSG_LENGTH_MAX];
+  bool ran_out_of_data;  // JWRN_JPEG_EOF: the source supplied a fake EOI marker
 };
 
 void ExitWithMessage(j_common_ptr cinfo) {
@@ -24,6 +27,13 @@ void ExitWithMessage(j_common_ptr cinfo) {
 }
 
 void IgnoreMessage(j_common_ptr) {}
+
+// Warnings (msg_level -1) are not printed; the one that says the data ended
+// early (jpeg_mem_src then inserts an EOI marker) marks the file truncated.
+void NoteWarning(j_common_ptr cinfo, int msg_level) {
+  auto* errors = reinterpret_cast<ErrorManager*>(cinfo->err);
+  if (msg_level < 0 && cinfo->err->msg_code == JWRN_JPEG_EOF) errors->ran_out_of_data = true;
+}
 
 // Pillow's MULDIV255: a * b / 255 rounded, in integers.
 int MulDiv255(int a, int b) {
@@ -52,6 +62,8 @@ bool DecodeInto(std::span<const std::uint8_t> bytes, RgbImage& out, std::vector<
   cinfo.err = jpeg_std_error(&errors.base);
   errors.base.error_exit = ExitWithMessage;
   errors.base.output_message = IgnoreMessage;
+  errors.base.emit_message = NoteWarning;
+  errors.ran_out_of_data = false;
   if (setjmp(errors.jump) != 0) {
     error = errors.message;
     jpeg_destroy_decompress(&cinfo);
@@ -85,7 +97,8 @@ bool DecodeInto(std::span<const std::uint8_t> bytes, RgbImage& out, std::vector<
     if (jpeg_read_scanlines(&cinfo, &target, 1) != 1) break;
     if (cmyk) InvertedCmykRowToRgb(row.data(), out.width, out.Row(y));
   }
-  jpeg_finish_decompress(&cinfo);
+  jpeg_finish_decompress(&cinfo);  // reads up to EOI: a missing one is a truncation too
+  out.truncated = errors.ran_out_of_data;
   jpeg_destroy_decompress(&cinfo);
   return true;
 }

@@ -29,7 +29,9 @@ bool LooksLikeJpeg(std::span<const std::uint8_t> bytes);
 // convention and converted with Pillow's cmyk2rgb formula. `name` (usually the
 // path) prefixes every error message. Corrupt headers, unsupported colour
 // spaces and oversized images are errors; damaged entropy data is not (libjpeg
-// warnings are ignored, as in Pillow). Thread-safe: no shared state.
+// warnings are ignored, as in Pillow). A file whose data ends before its EOI
+// marker decodes as far as it goes with RgbImage::truncated set. Thread-safe:
+// no shared state.
 Result<RgbImage> DecodeJpeg(std::span<const std::uint8_t> bytes, const std::string& name);
 
 }  // namespace vleval::image

@@ -159,6 +159,7 @@ Result<RgbImage> DecodePng(std::span<const std::uint8_t> bytes, const std::strin
   std::string error;
   if (!DecodeInto(bytes, state, error)) return Error{name + ": cannot decode PNG: " + error};
   RgbImage image = RgbImage::Blank(state.width, state.height);
+  image.truncated = !state.finished;
   for (int y = 0; y < state.height; ++y) {
     RowToRgb(state.layout, state.palette, state.raw.data() + y * state.row_bytes, state.width, image.Row(y));
   }

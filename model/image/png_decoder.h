@@ -31,7 +31,9 @@ bool LooksLikePng(std::span<const std::uint8_t> bytes);
 // Decodes a whole PNG file held in `bytes` to RGB as described above. `name`
 // (usually the path) prefixes every error message. A file cut before its
 // image data, corrupt data, a CRC error in a critical chunk, or an image
-// larger than kMaxDecodedPixels is an error. Thread-safe: no shared state.
+// larger than kMaxDecodedPixels is an error. A file that stops before its
+// IEND chunk (cut inside or after its image data) decodes with
+// RgbImage::truncated set. Thread-safe: no shared state.
 Result<RgbImage> DecodePng(std::span<const std::uint8_t> bytes, const std::string& name);
 
 }  // namespace vleval::image

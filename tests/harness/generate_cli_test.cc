@@ -1,5 +1,10 @@
 // `vleval generate` on the tiny model of scripts/make-tiny-minigptv2: JSON
-// output with the reference prompt ids, question wrapping, and errors.
+// output with the reference prompt ids, question wrapping, and errors; and
+// `vleval run` on it over a mini data root with truncated images (the
+// cheapest real model that reads images; in this suite for the tiny model and
+// for the asan preset's exclusion of binaries that start libtorch).
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "core/json_file.h"
@@ -71,6 +76,39 @@ TEST_F(GenerateCli, MissingCheckpointFailsNamingTheFile) {
   const auto result = testing::RunCommand(Command(" --checkpoint /nonexistent/ckpt.pth --prompt x"));
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("vleval generate: /nonexistent/ckpt.pth"), std::string::npos) << result.err;
+}
+
+TEST_F(GenerateCli, RunWarnsAboutAndListsTruncatedImages) {
+  const testing::TempDir work;
+  const auto data = work.path() / "data";
+  const std::string vleval = VLEVAL_BINARY;
+  ASSERT_EQ(testing::RunCommand(vleval + " data make-mini --out " + data.string()).exit_code, 0);
+  const auto jpeg = data / "coco/val2014/COCO_val2014_000000009000.jpg";  // okvqa's first sample
+  const auto png = data / "iconvqa/iconqa/val/choose_txt/100/image.png";  // iconvqa's first sample
+  std::filesystem::resize_file(jpeg, std::filesystem::file_size(jpeg) * 3 / 4);
+  std::filesystem::resize_file(png, std::filesystem::file_size(png) - 12);  // no IEND
+  const auto d = dir_->path().string();
+  const auto run = work.path() / "run";
+  const auto result = testing::RunCommand(
+      vleval + " run --tasks okvqa,iconvqa --data-root " + data.string() + " --out " + run.string() +
+      " --llama " + d + "/llama --vit " + d + "/eva_vit_g.pth --checkpoint " + d +
+      "/checkpoint.pth --model-config " + testing::SourceDir().string() +
+      "/configs/models/minigptv2-tiny.json --quiet --no-history --digest-cache none");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("vleval run: warning: okvqa: sample 90005: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("COCO_val2014_000000009000.jpg: the image file is truncated"), std::string::npos);
+  EXPECT_NE(result.err.find("100/image.png: the image file is truncated"), std::string::npos) << result.err;
+  const auto results = ReadJsonFile(run / "results.json");
+  ASSERT_TRUE(results);
+  const auto& okvqa = (*results)["entries"]["okvqa"];
+  EXPECT_EQ(okvqa["n"], 3);
+  EXPECT_EQ(
+      okvqa["truncated_images"],
+      nlohmann::json::parse(
+          R"({"count": 1, "samples": [{"id": 90005, "image": "coco/val2014/COCO_val2014_000000009000.jpg"}]})"));
+  const auto& icon = (*results)["entries"]["iconvqa"]["truncated_images"];
+  ASSERT_EQ(icon["count"], 1);
+  EXPECT_EQ(icon["samples"][0]["image"], "iconvqa/iconqa/val/choose_txt/100/image.png");
 }
 
 TEST_F(GenerateCli, HalfPrecisionOnCpuIsRefused) {

@@ -1,5 +1,5 @@
 // Progress display: plain lines for batch jobs, a redrawn bar on a terminal,
-// nothing when quiet.
+// nothing when quiet; warnings in every style.
 #include "harness/run/run_progress.h"
 
 #include <sstream>
@@ -42,6 +42,23 @@ TEST(RunProgress, QuietPrintsNothing) {
   progress.Advance(2);
   progress.FinishEntry();
   EXPECT_TRUE(out.str().empty());
+}
+
+TEST(RunProgress, WarningsShowInEveryStyleOnALineOfTheirOwn) {
+  std::ostringstream quiet_out;
+  RunProgress quiet(quiet_out, ProgressStyle::kQuiet);
+  quiet.StartEntry("hm", 2, 0);
+  quiet.Warn("hm: sample 1: a.png: the image file is truncated");
+  EXPECT_EQ(quiet_out.str(), "vleval run: warning: hm: sample 1: a.png: the image file is truncated\n");
+
+  std::ostringstream live_out;
+  RunProgress live(live_out, ProgressStyle::kLiveBar);
+  live.StartEntry("vsr", 4, 0);
+  live.Warn("w");
+  const std::string text = live_out.str();
+  // The bar is cleared, the warning printed, then the bar drawn again.
+  const auto warning = text.find("\r\033[Kvleval run: warning: w\n\r[........................] vsr  0/4");
+  EXPECT_NE(warning, std::string::npos) << text;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/image/image_probe.h"
 #include "tests/image/test_images.h"
 #include "tests/support/testing.h"
 
@@ -84,6 +85,37 @@ TEST(DecodePng, FileCutInsideTheImageDataKeepsTheCompleteRowsAndZeroesTheRest) {
   EXPECT_GT(complete, 0);
   EXPECT_LT(complete, 30);
   EXPECT_TRUE(std::all_of(image->Row(complete + 1), image->Row(30), [](std::uint8_t v) { return v == 0; }));
+}
+
+TEST(DecodePng, TheTruncatedFlagMarksAFileWithoutIend) {
+  TempDir dir;
+  testing::WriteRgbPng(dir.path() / "t.png", testing::PatternImage(40, 30));
+  const auto bytes = testing::ReadBytes(dir.path() / "t.png");
+  const auto whole = DecodePng(bytes, "t.png");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->truncated);
+  const auto no_end = DecodePng({bytes.data(), bytes.size() - 12}, "t.png");  // IEND is 12 bytes
+  ASSERT_TRUE(no_end.ok());
+  EXPECT_TRUE(no_end->truncated);
+  EXPECT_EQ(no_end->pixels, whole->pixels);
+  const auto cut = DecodePng({bytes.data(), bytes.size() / 2}, "t.png");
+  ASSERT_TRUE(cut.ok());
+  EXPECT_TRUE(cut->truncated);
+  EXPECT_EQ(cut->width, 40);
+}
+
+TEST(DecodePng, TheFlagAgreesWithTheHeaderProbeAtEveryCut) {
+  TempDir dir;
+  testing::WriteRgbPng(dir.path() / "p.png", testing::PatternImage(9, 7));
+  const auto bytes = testing::ReadBytes(dir.path() / "p.png");
+  for (std::size_t size = bytes.size(); size > 0; --size) {
+    const std::span<const std::uint8_t> cut(bytes.data(), size);
+    const auto probed = ProbeImageBytes(cut, "p.png");
+    const auto image = DecodePng(cut, "p.png");
+    if (!image.ok()) break;  // cut before the image data
+    ASSERT_TRUE(probed.ok()) << size << ": " << probed.error().message;
+    EXPECT_EQ(image->truncated, probed->truncated) << "cut at " << size << " of " << bytes.size();
+  }
 }
 
 TEST(DecodePng, FileCutBeforeTheImageDataIsAnErrorNamingIt) {

@@ -1,6 +1,8 @@
 // One file through the whole eval transform.
 #include "model/image/preprocess.h"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "model/image/bicubic_resize.h"
@@ -31,6 +33,22 @@ TEST(LoadNormalizedImage, DefaultsToMiniGptV2Resolution) {
   EXPECT_EQ(normalized->height, 448);
   EXPECT_EQ(normalized->width, 448);
   EXPECT_EQ(normalized->values, NormalizeClip(ResizeBicubic(pattern, 448, 448)).values);
+}
+
+TEST(LoadNormalizedImage, ATruncatedFileStaysMarkedThroughResizeAndNormalisation) {
+  TempDir dir;
+  testing::WriteRgbPng(dir.path() / "p.png", testing::PatternImage(20, 20));
+  const auto bytes = testing::ReadBytes(dir.path() / "p.png");
+  std::ofstream(dir.path() / "cut.png", std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size() - 12));
+  for (const int size : {20, 16}) {  // the same size (no resampling) and a resize
+    const auto normalized = LoadNormalizedImage(dir.path() / "cut.png", size);
+    ASSERT_TRUE(normalized.ok()) << normalized.error().message;
+    EXPECT_TRUE(normalized->truncated) << size;
+  }
+  const auto whole = LoadNormalizedImage(dir.path() / "p.png", 16);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->truncated);
 }
 
 TEST(LoadResizedImage, ZeroSizeIsAnErrorNamingThePath) {

@@ -1,10 +1,12 @@
 #include "tests/image/test_images.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 
+#include <jpeglib.h>
 #include <png.h>
 
 namespace vleval::image::testing {
@@ -56,6 +58,33 @@ std::string WritePng(const std::filesystem::path& path, int width, int height, i
 void WriteRgbPng(const std::filesystem::path& path, const RgbImage& image) {
   WritePng(path, image.width, image.height, PNG_COLOR_TYPE_RGB, 8,
            std::vector<int>(image.pixels.begin(), image.pixels.end()));
+}
+
+std::vector<std::uint8_t> EncodeJpeg(const RgbImage& image, bool progressive) {
+  jpeg_compress_struct cinfo;
+  jpeg_error_mgr errors;
+  cinfo.err = jpeg_std_error(&errors);  // test images are valid: errors exit
+  jpeg_create_compress(&cinfo);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&cinfo, &buffer, &size);
+  cinfo.image_width = static_cast<JDIMENSION>(image.width);
+  cinfo.image_height = static_cast<JDIMENSION>(image.height);
+  cinfo.input_components = 3;
+  cinfo.in_color_space = JCS_RGB;
+  jpeg_set_defaults(&cinfo);
+  jpeg_set_quality(&cinfo, 90, TRUE);
+  if (progressive) jpeg_simple_progression(&cinfo);
+  jpeg_start_compress(&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height) {
+    JSAMPROW row = const_cast<std::uint8_t*>(image.Row(static_cast<int>(cinfo.next_scanline)));
+    jpeg_write_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_compress(&cinfo);
+  jpeg_destroy_compress(&cinfo);
+  std::vector<std::uint8_t> bytes(buffer, buffer + size);
+  std::free(buffer);
+  return bytes;
 }
 
 RgbImage PatternImage(int width, int height) {

@@ -20,6 +20,9 @@ std::string WritePng(const std::filesystem::path& path, int width, int height, i
 // An 8-bit RGB PNG holding `image`.
 void WriteRgbPng(const std::filesystem::path& path, const RgbImage& image);
 
+// `image` as a baseline (or progressive) JPEG of quality 90, in memory.
+std::vector<std::uint8_t> EncodeJpeg(const RgbImage& image, bool progressive = false);
+
 // An RGB image whose pixel (x, y) is (x * 7 + y, y * 5 + x, x ^ y) mod 256.
 RgbImage PatternImage(int width, int height);
 
