@@ -37,6 +37,16 @@ const Registry<LoaderEntry>& Loaders() {
   return registry;
 }
 
+Result<TaskFamily> FindTaskFamily(const TaskConfig& config, const std::filesystem::path& data_root) {
+  auto entry = Loaders().Find(config.loader);
+  if (!entry) return Error{"task '" + config.name + "': " + entry.error().message};
+  TaskFamily family{*entry, LoaderInput{config.name, data_root, config.loader_options, false},
+                    (*entry)->request_kind};
+  if (family.request_kind == RequestKind::kGenerate && !config.generation.first_token_probability.empty())
+    family.request_kind = RequestKind::kGenerateWithFirstToken;
+  return family;
+}
+
 Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,
                                       bool with_images) {
   auto entry = Loaders().Find(config.loader);

@@ -28,7 +28,7 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const Plann
                                                                      std::span<const PendingSample> batch) {
   first_key_ = next_key_;
   next_key_ += batch.size();
-  if (entry.task.loader == "iconvqa") return RankChoices(entry, batch);
+  if (entry.request_kind == RequestKind::kScoreCandidates) return RankChoices(entry, batch);
   auto records = Generate(entry, batch);
   if (!records) return records;
   if (entry.rec_resample) {
@@ -78,7 +78,7 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
   std::vector<ScoreRequest> requests;
   std::vector<std::size_t> choice_counts, piece_counts;
   for (const auto& pending : batch) {
-    auto candidates = pending.sample->references.at("choices").get<std::vector<std::string>>();
+    auto candidates = pending.sample->references.choices;
     choice_counts.push_back(candidates.size());
     auto pieces = IconVqaMiniGptV2Candidates(candidates);
     const bool split = pieces != candidates && IconVqaPiecesScorable(pieces);

@@ -35,8 +35,16 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
     planned.dialect = *dialect;
     planned.batch_size =
         request.batch_size > 0 ? request.batch_size : std::max(1, planned.task.generation.batch_size);
+    auto family = FindTaskFamily(planned.task, request.data_root);
+    if (!family) return family.error();
+    planned.request_kind = family->request_kind;
+    if (planned.request_kind == RequestKind::kGenerateWithFirstToken &&
+        planned.task.generation.first_token_probability.empty()) {
+      return Error{"task '" + planned.task.name + "': its loader '" + planned.task.loader +
+                   "' asks for a first-token probability: set generation.first_token_probability"};
+    }
     planned.rec_resample =
-        request.rec_resample && planned.task.loader == "refcoco" && planned.dialect == Dialect::kMiniGptV2;
+        request.rec_resample && family->entry->rec_resampling && planned.dialect == Dialect::kMiniGptV2;
     planned.name = EntryName(planned.task, planned.variant, planned.identifier);
     if (!names.insert(planned.name).second) return Error{"entry '" + planned.name + "' is listed twice"};
     auto loaded = LoadTaskSamples(planned.task, request.data_root);

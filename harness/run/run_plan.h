@@ -11,6 +11,7 @@
 
 #include "benchmarks/loader.h"
 #include "benchmarks/prompt.h"
+#include "benchmarks/request_kind.h"
 #include "benchmarks/task_catalog.h"
 #include "core/result.h"
 #include "metrics/dialect.h"
@@ -40,7 +41,12 @@ struct PlannedEntry {
   IdentifierChoice identifier;
   Dialect dialect = Dialect::kMiniGptV2;
   int batch_size = 1;
-  bool rec_resample = false;  // true for REC tasks in the minigptv2 dialect unless disabled
+  // What the model is asked per sample (the loader's declaration, see
+  // benchmarks/loader.h).
+  RequestKind request_kind = RequestKind::kGenerate;
+  // True when the loader declares the REC resampling rule, the dialect is
+  // minigptv2 and the run does not disable it.
+  bool rec_resample = false;
   LoadedSamples loaded;       // samples in task order, cut to --limit
 };
 
