@@ -80,8 +80,15 @@ struct TaskFamily {
 // the task and the closest loader names.
 Result<TaskFamily> FindTaskFamily(const TaskConfig& config, const std::filesystem::path& data_root);
 
-// Every built-in loader, built once on first use; thread-safe to read.
+// Every built-in loader and every one given to RegisterLoader, built once on
+// first use; thread-safe to read.
 const Registry<LoaderEntry>& Loaders();
+
+// Adds a loader that lives outside benchmarks/loaders/ (a plug-in file linked
+// into the executable, e.g. a test folder's), normally from a static
+// initializer: `const bool registered = RegisterLoader("name", Entry());`.
+// Only before the first Loaders() call; false after it or for a taken name.
+bool RegisterLoader(const std::string& name, LoaderEntry entry);
 
 // Runs the loader of `config` on `data_root`, then checks: at least one
 // sample, ids unique (a duplicate is an error naming both positions), and the

@@ -3,6 +3,20 @@
 #include <set>
 
 namespace vleval {
+namespace {
+
+// The resampling rounds are the MiniGPT-v2 scripts' (rec_resampling.h).
+bool ResamplesUnder(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return true;
+    case Dialect::kOfficial:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string EntryName(const TaskConfig& task, const std::string& variant,
                       const IdentifierChoice& identifier) {
@@ -44,7 +58,7 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
                    "' asks for a first-token probability: set generation.first_token_probability"};
     }
     planned.rec_resample =
-        request.rec_resample && family->entry->rec_resampling && planned.dialect == Dialect::kMiniGptV2;
+        request.rec_resample && family->entry->rec_resampling && ResamplesUnder(planned.dialect);
     planned.name = EntryName(planned.task, planned.variant, planned.identifier);
     if (!names.insert(planned.name).second) return Error{"entry '" + planned.name + "' is listed twice"};
     auto loaded = LoadTaskSamples(planned.task, request.data_root);

@@ -40,10 +40,11 @@ TEST(RealFiles, RefcocoValFirstAndLastSamples) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const auto& first = loaded->samples.front();
   EXPECT_EQ(first.id, 0);
-  EXPECT_EQ(first.references["img_id"], "COCO_train2014_000000580957_4");
-  EXPECT_EQ(first.references["bbox"], nlohmann::json({468.3, 0.91, 171.7, 116.12}));
-  EXPECT_EQ(first.references["width"], 640);
-  EXPECT_EQ(first.references["height"], 428);
+  EXPECT_EQ(first.references.box_text, "[468.3,0.91,171.7,116.12]");
+  EXPECT_EQ(first.references.box.x1, 468.3);
+  EXPECT_EQ(first.references.box.x2, 468.3 + 171.7);
+  EXPECT_EQ(first.references.image_width, 640);
+  EXPECT_EQ(first.references.image_height, 428);
   EXPECT_EQ(first.image_candidates[0],
             testing::SharedDataDir() / "coco/train2014/COCO_train2014_000000580957.jpg");
   EXPECT_EQ(first.image_candidates[1], testing::SharedDataDir() / "coco/train2017/000000580957.jpg");
@@ -53,7 +54,7 @@ TEST(RealFiles, RefcocoValFirstAndLastSamples) {
       "part [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 10833);
-  EXPECT_EQ(last.references["bbox"], nlohmann::json({407.6, 133.24, 226.67, 190.33}));
+  EXPECT_EQ(last.references.box_text, "[407.6,133.24,226.67,190.33]");
   EXPECT_EQ(PromptOf("refcoco_val", last),
             "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of right guy above child [/INST]");
 }
@@ -76,11 +77,11 @@ TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
   ASSERT_EQ(loaded->samples.size(), 1222u);
   EXPECT_TRUE(loaded->warnings.empty());
   std::size_t trues = 0;
-  for (const auto& sample : loaded->samples) trues += sample.references["label"] == 1;
+  for (const auto& sample : loaded->samples) trues += sample.references.label == 1;
   EXPECT_EQ(trues, 629u);
   const auto& first = loaded->samples.front();
   EXPECT_EQ(first.id, 0);
-  EXPECT_EQ(first.references["label"], 1);
+  EXPECT_EQ(first.references.label, 1);
   EXPECT_EQ(first.image_candidates[0], testing::SharedDataDir() / "vsr/images/000000017697.jpg");
   EXPECT_EQ(PromptOf("vsr", first),
             "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
@@ -88,7 +89,7 @@ TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
             "behind the suitcase. [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 1221);
-  EXPECT_EQ(last.references["label"], 1);
+  EXPECT_EQ(last.references.label, 1);
   EXPECT_EQ(PromptOf("vsr", last),
             "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
             "cat is "

@@ -74,8 +74,8 @@ TEST_F(MiniRoot, OkvqaSampleHasQuestionIdAnswersAndTheVqaPrompt) {
   const auto loaded = Load("okvqa");
   const auto& sample = loaded.samples[0];
   EXPECT_EQ(sample.id, 90005);
-  EXPECT_EQ(sample.references["answers"].size(), 10u);
-  EXPECT_EQ(sample.references["answers"][0], "red");
+  EXPECT_EQ(sample.references.answers.size(), 10u);
+  EXPECT_EQ(sample.references.answers[0], "red");
   EXPECT_EQ(sample.image_candidates[0], root_->path() / "coco/val2014/COCO_val2014_000000009000.jpg");
   EXPECT_EQ(
       Prompt("okvqa", sample),
@@ -87,22 +87,22 @@ TEST_F(MiniRoot, GqaOfficialDictKeepsFileOrderAndQuestionIds) {
   const auto loaded = Load("gqa");
   EXPECT_EQ(loaded.samples[0].id, 20000000);
   EXPECT_EQ(loaded.samples[2].id, 20000002);
-  EXPECT_EQ(loaded.samples[1].references["answer"], "left");
+  EXPECT_EQ(loaded.samples[1].references.answers, std::vector<std::string>{"left"});
   EXPECT_EQ(loaded.samples[1].image_candidates[0].filename(), "n100001.jpg");
 }
 
 TEST_F(MiniRoot, VsrIdsAreRowIndicesAndLabelsAreZeroOrOne) {
   const auto loaded = Load("vsr");
   EXPECT_EQ(loaded.samples[1].id, 1);
-  EXPECT_EQ(loaded.samples[0].references["label"], 1);
-  EXPECT_EQ(loaded.samples[1].references["label"], 0);
+  EXPECT_EQ(loaded.samples[0].references.label, 1);
+  EXPECT_EQ(loaded.samples[1].references.label, 0);
 }
 
 TEST_F(MiniRoot, IconvqaOfficialReleaseFollowsTheSplitList) {
   const auto loaded = Load("iconvqa");
   EXPECT_EQ(loaded.samples[2].id, 102);
-  EXPECT_EQ(loaded.samples[2].references["answer"], 2);
-  EXPECT_EQ(loaded.samples[2].references["choices"], nlohmann::json({"red", "left", "square"}));
+  EXPECT_EQ(loaded.samples[2].references.label, 2);
+  EXPECT_EQ(loaded.samples[2].references.choices, (std::vector<std::string>{"red", "left", "square"}));
   EXPECT_EQ(loaded.samples[2].image_candidates[0],
             root_->path() / "iconvqa/iconqa/val/choose_txt/102/image.png");
 }
@@ -120,7 +120,7 @@ TEST_F(MiniRoot, VizwizIdIsTheImageFileNameAndThePromptKeepsItsPunctuation) {
 TEST_F(MiniRoot, HmPromptHasNoIdentifierAndKeepsTheTypo) {
   const auto loaded = Load("hm");
   EXPECT_EQ(loaded.samples[0].id, 42950);
-  EXPECT_EQ(loaded.samples[1].references["label"], 1);
+  EXPECT_EQ(loaded.samples[1].references.label, 1);
   EXPECT_EQ(
       Prompt("hm", loaded.samples[0]),
       "<s>[INST] <Img><ImageHere></Img> This is an image writting 'have a nice day'. Is this image hateful? "
@@ -130,8 +130,13 @@ TEST_F(MiniRoot, HmPromptHasNoIdentifierAndKeepsTheTypo) {
 TEST_F(MiniRoot, RefcocoRowsCarryBoxAndImageSize) {
   const auto loaded = Load("refcocog_test");
   EXPECT_EQ(loaded.samples[1].id, 1);
-  EXPECT_EQ(loaded.samples[1].references["bbox"], nlohmann::json({12, 8, 30, 20}));
-  EXPECT_EQ(loaded.samples[1].references["width"], 80);
+  const References& rec = loaded.samples[1].references;
+  EXPECT_EQ(rec.box_text, "[12,8,30,20]");
+  EXPECT_EQ(rec.box.x1, 12);
+  EXPECT_EQ(rec.box.y1, 8);
+  EXPECT_EQ(rec.box.x2, 42);
+  EXPECT_EQ(rec.box.y2, 28);
+  EXPECT_EQ(rec.image_width, 80);
   EXPECT_EQ(Prompt("refcocog_test", loaded.samples[0]),
             "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of the red box [/INST]");
 }
@@ -212,7 +217,7 @@ TEST(NewTaskByConfig, AffectTaskLoadsAndRendersWithItsOwnIdentifier) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const Sample& sample = loaded->samples.at(0);
   EXPECT_EQ(sample.id, "a1");
-  EXPECT_EQ(sample.references["answer"], "joy");
+  EXPECT_EQ(sample.references.answers, std::vector<std::string>{"joy"});
   EXPECT_TRUE(ResolveImage(sample, loaded->image_roots).ok());
   auto entries = catalog->ExpandSuite("affect-demo");
   ASSERT_TRUE(entries.ok());
