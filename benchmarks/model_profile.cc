@@ -1,5 +1,6 @@
 #include "benchmarks/model_profile.h"
 
+#include "benchmarks/prompt.h"
 #include "core/json_file.h"
 #include "metrics/box_codec.h"
 
@@ -34,8 +35,7 @@ Result<SpecialTokens> ParseSpecialTokens(const nlohmann::json& object, const std
 }  // namespace
 
 std::string ModelProfile::Wrap(const std::string& task_text) const {
-  const auto at = chat_template.find("{}");
-  return chat_template.substr(0, at) + task_text + chat_template.substr(at + 2);
+  return WrapConversation(chat_template, task_text);
 }
 
 Result<ModelProfile> ParseModelProfile(const nlohmann::json& object, const std::string& where) {

@@ -5,9 +5,9 @@
 namespace vleval {
 
 enum class RequestKind {
-  kGenerate,                 // greedy text generation
-  kGenerateWithFirstToken,   // generation + the first-token probability of a candidate (HM "yes")
-  kScoreCandidates,          // summed NLL of every candidate answer (IconVQA)
+  kGenerate,                // greedy text generation
+  kGenerateWithFirstToken,  // generation + the first-token probability of a candidate (HM "yes")
+  kScoreCandidates,         // summed NLL of every candidate answer (IconVQA)
 };
 
 }  // namespace vleval

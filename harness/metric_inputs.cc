@@ -27,7 +27,8 @@ Result<MetricSample> Complete(const Sample& sample, const MetricInputCompleter& 
 
 }  // namespace
 
-Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family, const std::vector<Sample>& samples,
+Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family,
+                                                  const std::vector<Sample>& samples,
                                                   ScoringOptions& options) {
   if (!family.entry->scoring_inputs) return MetricInputCompleter();
   return family.entry->scoring_inputs(family.input, samples, options);

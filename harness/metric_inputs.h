@@ -15,7 +15,8 @@ namespace vleval {
 // Reads the family's inputs beyond the samples (adding tables to `options`):
 // the completer to pass to ToMetricSample, or null when the family has none.
 // Errors name the missing or malformed file.
-Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family, const std::vector<Sample>& samples,
+Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family,
+                                                  const std::vector<Sample>& samples,
                                                   ScoringOptions& options);
 
 // The metric input of `sample`; its references are copied. `prediction` may

@@ -79,7 +79,8 @@ struct ParsedPrediction {
 // the file wrote it).
 Status ReadId(JsonValue& value, ParsedPrediction& out) {
   simdjson::ondemand::json_type type;
-  const bool text = value.type().get(type) == simdjson::SUCCESS && type == simdjson::ondemand::json_type::string;
+  const bool text =
+      value.type().get(type) == simdjson::SUCCESS && type == simdjson::ondemand::json_type::string;
   if (Status read = ReadJsonIdText(value, out.id); !read.ok()) return read;
   out.record.id = text ? nlohmann::json(out.id) : nlohmann::json(std::stoll(out.id));
   return {};
@@ -175,8 +176,7 @@ Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
     return field_error.empty();
   });
   if (!status.ok()) {
-    if (!field_error.empty() && has_id && !id_error)
-      return Error{"sample " + parsed.id + ": " + field_error};
+    if (!field_error.empty() && has_id && !id_error) return Error{"sample " + parsed.id + ": " + field_error};
     return Error{status.message()};
   }
   if (!has_id) return Error{"missing \"id\""};

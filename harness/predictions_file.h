@@ -50,6 +50,6 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path);
 // the file has none (the caller counts those as failures). An id in the
 // file that is not among `sample_ids` is an error naming it and its line.
 Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
-                                                        const std::vector<std::string>& sample_ids);
+                                                              const std::vector<std::string>& sample_ids);
 
 }  // namespace vleval

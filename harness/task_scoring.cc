@@ -14,9 +14,11 @@ namespace {
 // Samples: const std::vector<Sample>& (references copied) or
 // std::vector<Sample>& (each sample moved out, then cleared).
 template <typename Samples>
-Result<MetricReport> ScoreEach(const TaskConfig& task, const std::filesystem::path& data_root, Dialect dialect,
-                               Samples& samples, const std::vector<const PredictionRecord*>& predictions,
-                               const ScoringOptions& options, const std::string& source, std::size_t* missing) {
+Result<MetricReport> ScoreEach(const TaskConfig& task, const std::filesystem::path& data_root,
+                               Dialect dialect, Samples& samples,
+                               const std::vector<const PredictionRecord*>& predictions,
+                               const ScoringOptions& options, const std::string& source,
+                               std::size_t* missing) {
   if (predictions.size() != samples.size()) {
     return Error{source + ": " + std::to_string(predictions.size()) + " predictions for " +
                  std::to_string(samples.size()) + " samples"};
@@ -54,14 +56,16 @@ Result<MetricReport> ScoreEach(const TaskConfig& task, const std::filesystem::pa
 Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
                                   Dialect dialect, const std::vector<Sample>& samples,
                                   const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source, std::size_t* missing) {
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing) {
   return ScoreEach(task, data_root, dialect, samples, predictions, options, source, missing);
 }
 
 Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
                                   Dialect dialect, std::vector<Sample>&& samples,
                                   const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source, std::size_t* missing) {
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing) {
   return ScoreEach(task, data_root, dialect, samples, predictions, options, source, missing);
 }
 

@@ -37,11 +37,13 @@ struct TaskScore {
 Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
                                   Dialect dialect, const std::vector<Sample>& samples,
                                   const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source, std::size_t* missing);
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing);
 Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
                                   Dialect dialect, std::vector<Sample>&& samples,
                                   const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source, std::size_t* missing);
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing);
 
 // Scores `predictions` for `task` with the samples under `data_root`.
 // A prediction whose id matches no sample is an error naming its line; a

@@ -83,7 +83,8 @@ Result<MetricInputCompleter> ChairScoringInputs(const LoaderInput& input, const 
   for (const auto& sample : samples) image_ids.push_back(sample.references.image_id);
   auto references = chair::ReadCocoChairReferences(instances, captions, image_ids);
   if (!references) return references.error();
-  auto by_image = std::make_shared<const std::unordered_map<std::int64_t, chair::ChairImageReferences>>(std::move(*references));
+  auto by_image = std::make_shared<const std::unordered_map<std::int64_t, chair::ChairImageReferences>>(
+      std::move(*references));
   return MetricInputCompleter([by_image](const Sample& sample, MetricSample& out) -> Status {
     const auto it = by_image->find(sample.references.image_id);
     if (it == by_image->end()) {

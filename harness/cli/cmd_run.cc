@@ -52,7 +52,10 @@ int Run(const std::vector<std::string>& args) {
       "llama", po::value(&llama), "Llama-2-7b-chat-hf folder")("vit", po::value(&vit), "eva_vit_g.pth")(
       "checkpoint", po::value(&checkpoint), "MiniGPT-v2 checkpoint (.pth)")(
       "converted", po::value(&converted), "a `vleval convert` file, instead of --llama/--vit/--checkpoint")(
-      "model-config", po::value(&model_config), "architecture constants (configs/models/*.json)")(
+      "model-config", po::value(&model_config),
+      "model config: chat template, box codec, architecture (default: <configs>/models/minigptv2-7b.json)")(
+      "box-codec", po::value(&request.box_codec),
+      "REC output format, instead of the model config's: minigptv2 | unit_floats | grid1000")(
       "device", po::value(&backend.device), "cpu (default) | cuda | cuda:N")(
       "dtype", po::value(&backend.dtype),
       "float16 (the CUDA default: the official precision), bfloat16, or float32 (the CPU default)")(
@@ -112,6 +115,7 @@ int Run(const std::vector<std::string>& args) {
   if (values.count("limit")) request.limit = limit;
   request.rec_resample = values.count("no-resample") == 0;
   request.allow_outside_paths = values.count("allow-outside-paths") != 0;
+  request.model_config = model_config;
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 

@@ -8,6 +8,7 @@ Result<EntryScore> ScoreEntry(const PlannedEntry& entry, const std::vector<Predi
                               const std::filesystem::path& data_root, int threads) {
   ScoringOptions options;
   options.max_threads = threads;
+  options.box_codec = entry.box_codec;
   auto family = FindTaskFamily(entry.task, data_root);
   if (!family) return Error{entry.name + ": " + family.error().message};
   EntryScore score;
@@ -24,7 +25,8 @@ Result<EntryScore> ScoreEntry(const PlannedEntry& entry, const std::vector<Predi
   score.report = std::move(*report);
   for (std::size_t i = 0; i < records.size(); ++i) {
     nlohmann::json line = {{"id", records[i].id}, {"score", score.report.per_sample.at(i)}};
-    const std::string reference = ReferenceText(family->entry->reference_text, entry.loaded.samples[i].references);
+    const std::string reference =
+        ReferenceText(family->entry->reference_text, entry.loaded.samples[i].references);
     if (!reference.empty()) line["reference"] = reference;
     score.per_sample_lines.push_back(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }

@@ -148,8 +148,7 @@ Status ModelPredictionSource::Resample(const PlannedEntry& entry, std::span<cons
       auto text = RenderTaskText(entry.prompt, entry.identifier, fields);
       if (!text) return text.error();
       task_texts[i] = *text;
-      GenerateRequest request{&batch[i].image, WrapConversation(entry.task.conversation, *text),
-                              entry.task.generation.max_new_tokens};
+      GenerateRequest request{&batch[i].image, entry.model.Wrap(*text), entry.task.generation.max_new_tokens};
       request.image_key = ImageKey(i);  // the image of the first pass: its embeddings are reused
       requests.push_back(std::move(request));
     }

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "metrics/box_codec.h"
+
 namespace vleval {
 namespace {
 
@@ -29,6 +31,12 @@ std::string EntryName(const TaskConfig& task, const std::string& variant,
 Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request) {
   auto entries = request.suite ? catalog.ExpandSuite(*request.suite) : catalog.ExpandTasks(request.tasks);
   if (!entries) return entries.error();
+  auto model =
+      LoadModelProfile(request.model_config.empty() ? catalog.DefaultModelConfig() : request.model_config);
+  if (!model) return model.error();
+  const std::string box_codec = request.box_codec.empty() ? model->box_codec : request.box_codec;
+  if (auto codec = BoxCodecRegistry().Find(box_codec); !codec)
+    return Error{"--box-codec: " + codec.error().message};
   std::vector<PlannedEntry> plan;
   std::set<std::string> names;
   for (const RunEntry& entry : *entries) {
@@ -44,6 +52,8 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
         IdentifierChoice::Parse(request.identifier.empty() ? entry.identifier : request.identifier);
     if (!identifier) return identifier.error();
     planned.identifier = *identifier;
+    planned.model = *model;
+    planned.box_codec = box_codec;
     auto dialect = ParseDialect(request.dialect.empty() ? planned.task.dialect : request.dialect);
     if (!dialect) return dialect.error();
     planned.dialect = *dialect;

@@ -29,8 +29,8 @@ Result<MiniGptV2Architecture> ReadFields(const nlohmann::json& object, const std
     if (*field <= 0) return Error{where + ": " + key + " must be positive, got " + std::to_string(*field)};
   }
   if (arch.image_size % arch.patch_size != 0) {
-    return Error{where + ": image_size " + std::to_string(arch.image_size) + " is not a multiple of patch_size " +
-                 std::to_string(arch.patch_size)};
+    return Error{where + ": image_size " + std::to_string(arch.image_size) +
+                 " is not a multiple of patch_size " + std::to_string(arch.patch_size)};
   }
   return arch;
 }

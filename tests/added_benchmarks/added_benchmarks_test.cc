@@ -27,8 +27,9 @@ class AddedBenchmarks : public ::testing::Test {
     std::filesystem::create_directories(dir_.path() / "replay" / "predictions");
     // minivqa: right (case aside), right after the VQA number normalisation
     // ("four" -> "4" once the answers differ), wrong.
-    Write("minivqa", "{\"id\":101,\"output\":\"Red\"}\n{\"id\":102,\"output\":\"four\"}\n"
-                     "{\"id\":103,\"output\":\"cat\"}\n");
+    Write("minivqa",
+          "{\"id\":101,\"output\":\"Red\"}\n{\"id\":102,\"output\":\"four\"}\n"
+          "{\"id\":103,\"output\":\"cat\"}\n");
     // tsvqa: right; "kitten" is 1 of 10 answers: 9 of the 10 leave-one-out
     // rounds see one match, 9 x (1/3) / 10 = 30%.
     Write("tsvqa", "{\"id\":\"q1\",\"output\":\"red\"}\n{\"id\":\"q2\",\"output\":\"kitten\"}\n");
@@ -72,16 +73,38 @@ TEST_F(AddedBenchmarks, TheNewLoaderIsThisFoldersPlugInNotABuiltIn) {
 
 TEST_F(AddedBenchmarks, RunWithTheReplayBackendScoresBothAndShowsTheirReferences) {
   const auto out = dir_.path() / "run";
-  const auto result = Vleval("run --suite added --backend replay --replay " + (dir_.path() / "replay").string() +
-                             " --no-history --quiet --out " + out.string());
+  // This configs folder holds no models/: the shipped MiniGPT-v2 model config.
+  const auto model = testing::SourceDir() / "configs" / "models" / "minigptv2-7b.json";
+  const auto result =
+      Vleval("run --suite added --backend replay --replay " + (dir_.path() / "replay").string() +
+             " --model-config " + model.string() + " --no-history --quiet --out " + out.string());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto results = ReadJsonFile(out / "results.json");
   ASSERT_TRUE(results.ok()) << results.error().message;
   EXPECT_EQ((*results)["entries"]["minivqa"]["metrics"]["accuracy"], 66.67);
   EXPECT_EQ((*results)["entries"]["tsvqa"]["metrics"]["accuracy"], 65.0);
+  auto run_info = ReadJsonFile(out / "run.json");
+  ASSERT_TRUE(run_info.ok()) << run_info.error().message;
+  EXPECT_EQ((*run_info)["model_config"]["name"], "minigptv2-7b");
+  EXPECT_EQ((*run_info)["model_config"]["chat_template"], "<s>[INST] <Img><ImageHere></Img> {} [/INST]");
+  EXPECT_EQ((*run_info)["box_codec"], "minigptv2");
   auto per_sample = ReadTextFile(out / "per_sample" / "tsvqa.jsonl");
   ASSERT_TRUE(per_sample.ok()) << per_sample.error().message;
   EXPECT_NE(per_sample->find("\"id\":\"q2\",\"reference\":\"cat\""), std::string::npos) << *per_sample;
+}
+
+TEST_F(AddedBenchmarks, AnUnknownBoxCodecOrAMissingModelConfigStopsTheRun) {
+  const auto model = testing::SourceDir() / "configs" / "models" / "minigptv2-7b.json";
+  const std::string common = "run --suite added --backend replay --replay " +
+                             (dir_.path() / "replay").string() + " --no-history --quiet --out " +
+                             (dir_.path() / "bad").string();
+  const auto codec = Vleval(common + " --model-config " + model.string() + " --box-codec grid100");
+  EXPECT_NE(codec.exit_code, 0);
+  EXPECT_NE(codec.err.find("grid1000"), std::string::npos) << codec.err;
+  // This configs folder has no models/minigptv2-7b.json to default to.
+  const auto missing = Vleval(common);
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("minigptv2-7b.json"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // last samples, and the prompt text byte for byte.
 #include <gtest/gtest.h>
 
+#include "benchmarks/model_profile.h"
+
 #include "benchmarks/loader.h"
 #include "benchmarks/sample_prompt.h"
 #include "benchmarks/task_catalog.h"
@@ -11,13 +13,20 @@
 namespace vleval {
 namespace {
 
+// The shipped MiniGPT-v2 model config, whose chat template the prompts use.
+const ModelProfile& MiniGptV2Model() {
+  static const ModelProfile model =
+      *LoadModelProfile(testing::SourceDir() / "configs/models/minigptv2-7b.json");
+  return model;
+}
+
 const TaskConfig& Task(const std::string& name) {
   static const TaskCatalog catalog = *TaskCatalog::Load(testing::SourceDir() / "configs");
   return **catalog.FindTask(name);
 }
 
 std::string PromptOf(const std::string& task, const Sample& sample) {
-  auto prompt = RenderSamplePrompt(Task(task), "", {}, sample);
+  auto prompt = RenderSamplePrompt(Task(task), "", {}, sample, MiniGptV2Model());
   return prompt.ok() ? prompt->prompt : prompt.error().message;
 }
 
@@ -100,7 +109,8 @@ TEST(RealFiles, VsrWithoutIdentifierDropsTokenAndSpace) {
   VLEVAL_SKIP_UNLESS_EXISTS(testing::SharedDataDir() / "vsr/zeroshot_test.jsonl");
   auto loaded = LoadTaskSamples(Task("vsr"), testing::SharedDataDir());
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-  auto none = RenderSamplePrompt(Task("vsr"), "", *IdentifierChoice::Parse("none"), loaded->samples[0]);
+  auto none = RenderSamplePrompt(Task("vsr"), "", *IdentifierChoice::Parse("none"), loaded->samples[0],
+                                 MiniGptV2Model());
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->prompt,
             "<s>[INST] <Img><ImageHere></Img> Based on the image, is this statement true or false? The car "

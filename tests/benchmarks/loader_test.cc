@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "benchmarks/model_profile.h"
+
 #include "benchmarks/image_writer.h"
 #include "benchmarks/mini_data_root.h"
 #include "benchmarks/sample_prompt.h"
@@ -14,6 +16,13 @@
 
 namespace vleval {
 namespace {
+
+// The shipped MiniGPT-v2 model config, whose chat template the prompts use.
+const ModelProfile& MiniGptV2Model() {
+  static const ModelProfile model =
+      *LoadModelProfile(testing::SourceDir() / "configs/models/minigptv2-7b.json");
+  return model;
+}
 
 class MiniRoot : public ::testing::Test {
  protected:
@@ -42,7 +51,7 @@ class MiniRoot : public ::testing::Test {
     return loaded.ok() ? *loaded : LoadedSamples{};
   }
   static std::string Prompt(const std::string& task, const Sample& sample, const std::string& variant = "") {
-    auto prompt = RenderSamplePrompt(**catalog_->FindTask(task), variant, {}, sample);
+    auto prompt = RenderSamplePrompt(**catalog_->FindTask(task), variant, {}, sample, MiniGptV2Model());
     EXPECT_TRUE(prompt.ok()) << (prompt.ok() ? "" : prompt.error().message);
     return prompt.ok() ? prompt->prompt : "";
   }
@@ -60,7 +69,7 @@ TEST_F(MiniRoot, EveryTaskLoadsThreeSamplesWithExistingImages) {
     for (const auto& sample : loaded.samples) {
       auto image = ResolveImage(sample, loaded.image_roots);
       EXPECT_TRUE(image.ok()) << name << ": " << (image.ok() ? "" : image.error().message);
-      EXPECT_TRUE(RenderSamplePrompt(config, "", {}, sample).ok()) << name;
+      EXPECT_TRUE(RenderSamplePrompt(config, "", {}, sample, MiniGptV2Model()).ok()) << name;
     }
     // The published counts differ from the mini data's 3: listed, not fatal.
     if (config.expected_count) {
@@ -223,8 +232,8 @@ TEST(NewTaskByConfig, AffectTaskLoadsAndRendersWithItsOwnIdentifier) {
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> prompts;
   for (const auto& entry : *entries) {
-    auto rendered =
-        RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier), sample);
+    auto rendered = RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier),
+                                       sample, MiniGptV2Model());
     ASSERT_TRUE(rendered.ok());
     prompts.push_back(rendered->prompt);
   }
