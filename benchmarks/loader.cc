@@ -1,6 +1,8 @@
 #include "benchmarks/loader.h"
 
+#include <mutex>
 #include <unordered_map>
+#include <utility>
 
 #include "benchmarks/loaders/builtin_loaders.h"
 #include "core/json_file.h"
@@ -26,15 +28,52 @@ std::vector<std::filesystem::path> ImageRoots(const TaskConfig& config,
   return roots;
 }
 
+// Loaders given to RegisterLoader, until Loaders() takes them.
+struct PendingLoaders {
+  std::mutex mutex;
+  std::vector<std::pair<std::string, LoaderEntry>> entries;
+  bool taken = false;
+};
+
+PendingLoaders& Pending() {
+  static PendingLoaders pending;
+  return pending;
+}
+
 }  // namespace
+
+bool RegisterLoader(const std::string& name, LoaderEntry entry) {
+  PendingLoaders& pending = Pending();
+  const std::lock_guard lock(pending.mutex);
+  if (pending.taken) return false;
+  for (const auto& [taken, _] : pending.entries)
+    if (taken == name) return false;
+  pending.entries.emplace_back(name, std::move(entry));
+  return true;
+}
 
 const Registry<LoaderEntry>& Loaders() {
   static const Registry<LoaderEntry> registry = [] {
     Registry<LoaderEntry> table("loader");
     AddBuiltinLoaders(table);
+    PendingLoaders& pending = Pending();
+    const std::lock_guard lock(pending.mutex);
+    pending.taken = true;
+    for (auto& [name, entry] : pending.entries) table.Add(name, std::move(entry));
+    pending.entries.clear();
     return table;
   }();
   return registry;
+}
+
+Result<TaskFamily> FindTaskFamily(const TaskConfig& config, const std::filesystem::path& data_root) {
+  auto entry = Loaders().Find(config.loader);
+  if (!entry) return Error{"task '" + config.name + "': " + entry.error().message};
+  TaskFamily family{*entry, LoaderInput{config.name, data_root, config.loader_options, false},
+                    (*entry)->request_kind};
+  if (family.request_kind == RequestKind::kGenerate && !config.generation.first_token_probability.empty())
+    family.request_kind = RequestKind::kGenerateWithFirstToken;
+  return family;
 }
 
 Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,

@@ -1,8 +1,8 @@
 // Sample: one benchmark item as the harness sees it, whatever file it came
 // from: its id (as the predictions file writes it), where its image may be,
 // the fields its prompt template fills, and what its scorer needs. Plain
-// values only (no torch, no metrics types), so model, metrics and reports can
-// each take what they need through thin glue in the harness.
+// values only (no torch), so model, metrics and reports can each take what
+// they need through thin glue in the harness.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "benchmarks/references.h"
 
 namespace vleval {
 
@@ -26,11 +28,9 @@ struct Sample {
   // Values for the prompt's {field} placeholders ("question", "caption",
   // "sent", "text"), verbatim from the annotation file.
   std::map<std::string, std::string> fields;
-  // What the task's metric needs, as JSON with keys fixed per loader family
-  // (documented in benchmarks/loaders/builtin_loaders.h), e.g.
-  // {"answers": [...10 strings]} for OK-VQA, {"bbox": [x, y, w, h], "width":
-  // W, "height": H} for REC.
-  nlohmann::json references;
+  // What the task's metric needs (benchmarks/references.h); the fields each
+  // family fills are listed in benchmarks/loaders/builtin_loaders.h.
+  References references;
 };
 
 // One task's samples in file order plus what reading them produced.

@@ -68,6 +68,7 @@ std::vector<std::string> KeysOf(const Map& map) {
 
 Result<TaskCatalog> TaskCatalog::Load(const std::filesystem::path& config_dir) {
   TaskCatalog catalog;
+  catalog.config_dir_ = config_dir;
   auto task_files = JsonFilesIn(config_dir / "tasks");
   if (!task_files) return task_files.error();
   for (const auto& path : *task_files) {

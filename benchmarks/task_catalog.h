@@ -39,6 +39,11 @@ class TaskCatalog {
   static Result<TaskCatalog> Load(const std::filesystem::path& config_dir);
 
   const std::map<std::string, TaskConfig>& tasks() const { return tasks_; }
+  // The folder Load read.
+  const std::filesystem::path& config_dir() const { return config_dir_; }
+  // <config_dir>/models/minigptv2-7b.json: the model config of a run that
+  // names none (benchmarks/model_profile.h).
+  std::filesystem::path DefaultModelConfig() const { return config_dir_ / "models" / "minigptv2-7b.json"; }
   const std::map<std::string, SuiteConfig>& suites() const { return suites_; }
 
   // The task called `name`, or an error with the closest known names.
@@ -50,6 +55,7 @@ class TaskCatalog {
   Result<std::vector<RunEntry>> ExpandSuite(const std::string& name) const;
 
  private:
+  std::filesystem::path config_dir_;
   std::map<std::string, TaskConfig> tasks_;
   std::map<std::string, SuiteConfig> suites_;
 };

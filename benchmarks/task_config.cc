@@ -5,14 +5,6 @@
 namespace vleval {
 namespace {
 
-std::size_t CountOccurrences(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
-    ++count;
-  }
-  return count;
-}
-
 Result<PromptTemplate> ParsePrompt(const nlohmann::json& object, const std::string& where) {
   StrictObject reader(object, where);
   PromptTemplate prompt;
@@ -50,6 +42,11 @@ Result<PromptTemplate> TaskConfig::Variant(const std::string& variant) const {
 }
 
 Result<TaskConfig> ParseTaskConfig(const nlohmann::json& object, const std::string& where) {
+  if (object.is_object() && object.contains("conversation")) {
+    return Error{where +
+                 ": 'conversation' is no longer a task field: the chat template belongs to the model "
+                 "config (configs/models/*.json \"chat_template\", vleval run --model-config)"};
+  }
   StrictObject reader(object, where);
   TaskConfig config;
   config.name = reader.RequiredString("name");
@@ -61,7 +58,6 @@ Result<TaskConfig> ParseTaskConfig(const nlohmann::json& object, const std::stri
   const auto* identifier = reader.Child("identifier");
   const auto* instruction = reader.Child("instruction");
   config.default_variant = reader.OptionalString("default_variant", "default");
-  config.conversation = reader.RequiredString("conversation");
   config.metric = reader.RequiredString("metric");
   config.dialect = reader.RequiredString("dialect");
   auto generation = ParseGeneration(reader.Child("generation"), where);
@@ -89,10 +85,6 @@ Result<TaskConfig> ParseTaskConfig(const nlohmann::json& object, const std::stri
   }
   if (config.variants.count(config.default_variant) == 0) {
     return Error{where + ": default_variant '" + config.default_variant + "' is not defined"};
-  }
-  if (CountOccurrences(config.conversation, "{}") != 1 ||
-      CountOccurrences(config.conversation, "<ImageHere>") != 1) {
-    return Error{where + ": conversation must hold exactly one '{}' and one '<ImageHere>'"};
   }
   if (!config.loader_options.is_null() && !config.loader_options.is_object()) {
     return Error{where + ": loader_options must be an object"};
@@ -128,7 +120,6 @@ nlohmann::json TaskConfigToJson(const TaskConfig& config) {
     }
     out["default_variant"] = config.default_variant;
   }
-  out["conversation"] = config.conversation;
   out["metric"] = config.metric;
   out["dialect"] = config.dialect;
   out["generation"] = {{"max_new_tokens", config.generation.max_new_tokens},

@@ -14,7 +14,8 @@
 
 namespace vleval {
 
-// The text given to the model for one sample, before the conversation wrapper.
+// The text given to the model for one sample, before the model's chat template
+// (configs/models/*.json, benchmarks/model_profile.h) wraps it.
 // Rendered as "<identifier> <instruction>", or "<instruction>" when the
 // identifier is empty. `instruction` holds {field} placeholders filled from the
 // sample (e.g. {question}).
@@ -41,9 +42,8 @@ struct TaskConfig {
   // Prompt variants by name; a task with one prompt has the single variant "default".
   std::map<std::string, PromptTemplate> variants;
   std::string default_variant = "default";
-  std::string conversation;  // wrapper with one "{}" and one "<ImageHere>"
-  std::string metric;        // metric id, see metrics/
-  std::string dialect;       // default scoring dialect of the metric
+  std::string metric;   // metric id, see metrics/
+  std::string dialect;  // default scoring dialect of the metric
   GenerationSettings generation;
   std::optional<int> expected_count;  // published sample count; a mismatch is reported
 
@@ -51,9 +51,10 @@ struct TaskConfig {
   Result<PromptTemplate> Variant(const std::string& variant) const;
 };
 
-// Parses one task config object. Unknown keys, missing fields, a conversation
-// without exactly one "{}" and one "<ImageHere>", and a default variant that is
-// not defined are errors naming `where` (normally the file path).
+// Parses one task config object. Unknown keys (a "conversation" gets a note:
+// the chat template is the model config's), missing fields and a default
+// variant that is not defined are errors naming `where` (normally the file
+// path).
 Result<TaskConfig> ParseTaskConfig(const nlohmann::json& object, const std::string& where);
 
 // Reads and parses configs/tasks/<name>.json; the file name must match "name".

@@ -22,13 +22,16 @@ Result<std::filesystem::path> ResolveDataRoot(const std::string& option) {
 Result<std::vector<RenderedPrompt>> RenderPrompts(const TaskCatalog& catalog, const RunEntry& entry,
                                                   const std::string& identifier,
                                                   const std::filesystem::path& data_root, std::size_t first,
-                                                  std::size_t count) {
+                                                  std::size_t count,
+                                                  const std::filesystem::path& model_config) {
   auto config = catalog.FindTask(entry.task);
   if (!config) return config.error();
   auto choice = IdentifierChoice::Parse(identifier.empty() ? entry.identifier : identifier);
   if (!choice) return choice.error();
   auto variant = (*config)->Variant(entry.variant);
   if (!variant) return variant.error();
+  auto model = LoadModelProfile(model_config.empty() ? catalog.DefaultModelConfig() : model_config);
+  if (!model) return model.error();
   auto loaded = LoadTaskSamples(**config, data_root);
   if (!loaded) return loaded.error();
   if (first >= loaded->samples.size()) {
@@ -38,7 +41,7 @@ Result<std::vector<RenderedPrompt>> RenderPrompts(const TaskCatalog& catalog, co
   std::vector<RenderedPrompt> prompts;
   for (std::size_t i = first; i < loaded->samples.size() && i < first + count; ++i) {
     const Sample& sample = loaded->samples[i];
-    auto rendered = RenderSamplePrompt(**config, entry.variant, *choice, sample);
+    auto rendered = RenderSamplePrompt(**config, entry.variant, *choice, sample, *model);
     if (!rendered) return rendered.error();
     RenderedPrompt prompt;
     prompt.task = entry.task;

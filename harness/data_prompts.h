@@ -32,10 +32,12 @@ struct RenderedPrompt {
 
 // Loads `entry.task` from `data_root` and renders samples [first, first +
 // count) (fewer at the end of the task; `first` past the end is an error).
-// `identifier` overrides entry.identifier unless empty.
+// `identifier` overrides entry.identifier unless empty. Prompts are wrapped
+// in the chat template of `model_config` ("" = catalog.DefaultModelConfig()).
 Result<std::vector<RenderedPrompt>> RenderPrompts(const TaskCatalog& catalog, const RunEntry& entry,
                                                   const std::string& identifier,
                                                   const std::filesystem::path& data_root, std::size_t first,
-                                                  std::size_t count);
+                                                  std::size_t count,
+                                                  const std::filesystem::path& model_config = {});
 
 }  // namespace vleval

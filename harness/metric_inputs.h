@@ -1,43 +1,32 @@
 // Glue from a benchmark Sample (+ its prediction) to the metrics' plain
-// MetricSample, by loader family. The reference keys each loader writes are
-// listed in benchmarks/loaders/builtin_loaders.h; this file is the only place
-// that knows both sides.
+// MetricSample, the same for every family: the prediction's fields and the
+// sample's References (benchmarks/references.h), then the family's completer
+// when its loader declares scoring inputs (LoaderEntry::scoring_inputs).
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
-#include <string>
-#include <unordered_map>
-#include <vector>
-
-#include "benchmarks/chair_references.h"
+#include "benchmarks/loader.h"
 #include "benchmarks/sample.h"
-#include "benchmarks/task_config.h"
 #include "core/result.h"
-#include "core/sample_id.h"
 #include "harness/predictions_file.h"
 #include "metrics/metric_sample.h"
 
 namespace vleval {
 
-// CHAIR's per-image references (COCO objects and captions), when the task is
-// CHAIR; empty otherwise.
-using ChairReferenceMap = std::unordered_map<int64_t, chair::ChairImageReferences>;
-
-// CHAIR's inputs beyond the samples: adds the synonym and punkt tables of
-// <data_root>/chair/ (synonyms.txt, punkt_tab/english/) to `options.resources`
-// and fills `out` with the COCO 2014 instance and caption references of the
-// images of `samples`, read from the task's loader_options.annotations_dir
-// (default coco/annotations; train2014 files are read too when present).
+// Reads the family's inputs beyond the samples (adding tables to `options`):
+// the completer to pass to ToMetricSample, or null when the family has none.
 // Errors name the missing or malformed file.
-Status LoadChairInputs(const TaskConfig& task, const std::filesystem::path& data_root,
-                       const std::vector<Sample>& samples, ScoringOptions& options, ChairReferenceMap& out);
+Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family,
+                                                  const std::vector<Sample>& samples,
+                                                  ScoringOptions& options);
 
-// Builds the metric input of `sample` for a task read by `loader`.
-// `prediction` may be null (no prediction: scored as an empty output).
-// Errors name the sample: unknown loader, a reference of the wrong shape, a
-// CHAIR image without references.
-Result<MetricSample> ToMetricSample(const std::string& loader, const Sample& sample,
-                                    const Prediction* prediction, const ChairReferenceMap& chair);
+// The metric input of `sample`; its references are copied. `prediction` may
+// be null (no prediction: scored as an empty output). `complete` may be null.
+// Errors (from the completer) name the sample.
+Result<MetricSample> ToMetricSample(const Sample& sample, const PredictionRecord* prediction,
+                                    const MetricInputCompleter& complete);
+
+// As above, moving the references out of `sample` (the caller drops it).
+Result<MetricSample> ToMetricSample(Sample&& sample, const PredictionRecord* prediction,
+                                    const MetricInputCompleter& complete);
 
 }  // namespace vleval

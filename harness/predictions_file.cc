@@ -10,6 +10,7 @@
 
 #include "core/json_file.h"
 #include "core/json_stream.h"
+#include "core/sample_id.h"
 
 namespace vleval {
 namespace {
@@ -68,8 +69,26 @@ bool IsNull(JsonValue& value) {
 // One harness record. Problems are reported in a fixed order whatever the
 // key order: the id, then "output", then the optional fields in the order
 // of prediction_file.h.
-Result<Prediction> ParseHarnessPrediction(JsonValue& record) {
-  Prediction prediction;
+// A prediction and the text of its id (core/sample_id.h).
+struct ParsedPrediction {
+  PredictionRecord record;
+  std::string id;
+};
+
+// An id: a string, or an integer (kept as one, so records write it back as
+// the file wrote it).
+Status ReadId(JsonValue& value, ParsedPrediction& out) {
+  simdjson::ondemand::json_type type;
+  const bool text =
+      value.type().get(type) == simdjson::SUCCESS && type == simdjson::ondemand::json_type::string;
+  if (Status read = ReadJsonIdText(value, out.id); !read.ok()) return read;
+  out.record.id = text ? nlohmann::json(out.id) : nlohmann::json(std::stoll(out.id));
+  return {};
+}
+
+Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
+  ParsedPrediction parsed;
+  PredictionRecord& prediction = parsed.record;
   std::optional<std::string> id_error, output_error;
   bool has_id = false, has_output = false;
   std::string field_error;
@@ -79,7 +98,7 @@ Result<Prediction> ParseHarnessPrediction(JsonValue& record) {
   Status status = ForEachJsonMember(record, [&](std::string_view key, JsonValue& value) -> Result<bool> {
     if (key == "id") {
       has_id = true;
-      if (Status read = ReadJsonIdText(value, prediction.id); !read.ok()) {
+      if (Status read = ReadId(value, parsed); !read.ok()) {
         id_error = "id " + read.message();
         return false;
       }
@@ -157,25 +176,25 @@ Result<Prediction> ParseHarnessPrediction(JsonValue& record) {
     return field_error.empty();
   });
   if (!status.ok()) {
-    if (!field_error.empty() && has_id && !id_error)
-      return Error{"sample " + prediction.id + ": " + field_error};
+    if (!field_error.empty() && has_id && !id_error) return Error{"sample " + parsed.id + ": " + field_error};
     return Error{status.message()};
   }
   if (!has_id) return Error{"missing \"id\""};
   if (id_error) return Error{*id_error};
-  if (!has_output) return Error{"sample " + prediction.id + ": missing or non-string \"output\""};
-  if (!field_error.empty()) return Error{"sample " + prediction.id + ": " + field_error};
-  return prediction;
+  if (!has_output) return Error{"sample " + parsed.id + ": missing or non-string \"output\""};
+  if (!field_error.empty()) return Error{"sample " + parsed.id + ": " + field_error};
+  return parsed;
 }
 
-Result<Prediction> ParseAnswerEntry(JsonValue& entry) {
-  Prediction prediction;
+Result<ParsedPrediction> ParseAnswerEntry(JsonValue& entry) {
+  ParsedPrediction parsed;
+  PredictionRecord& prediction = parsed.record;
   bool has_id = false, has_answer = false;
   std::optional<std::string> id_error;
   Status status = ForEachJsonMember(entry, [&](std::string_view key, JsonValue& value) -> Result<bool> {
     if (key == "question_id") {
       has_id = true;
-      if (Status read = ReadJsonIdText(value, prediction.id); !read.ok()) {
+      if (Status read = ReadId(value, parsed); !read.ok()) {
         id_error = "id " + read.message();
         return false;
       }
@@ -190,42 +209,41 @@ Result<Prediction> ParseAnswerEntry(JsonValue& entry) {
   if (!status.ok()) return Error{status.message()};
   if (!has_id) return Error{"missing \"question_id\""};
   if (id_error) return Error{*id_error};
-  if (!has_answer) return Error{"question " + prediction.id + ": missing or non-string \"answer\""};
-  return prediction;
+  if (!has_answer) return Error{"question " + parsed.id + ": missing or non-string \"answer\""};
+  return parsed;
 }
 
-// Appends `prediction`, rejecting a second use of its id.
-Status Add(PredictionsFile& file, Prediction prediction) {
-  const auto [it, added] = file.index_by_id.emplace(prediction.id, file.predictions.size());
+// Appends `parsed`, read at `line`, rejecting a second use of its id.
+Status Add(PredictionsFile& file, ParsedPrediction parsed, size_t line) {
+  const auto [it, added] = file.index_by_id.emplace(std::move(parsed.id), file.predictions.size());
   if (!added) {
-    return Error{Where(file.path, prediction.line) + "duplicate id " + prediction.id + " (first on line " +
-                 std::to_string(file.predictions[it->second].line) + ")"};
+    return Error{Where(file.path, line) + "duplicate id " + it->first + " (first on line " +
+                 std::to_string(file.lines[it->second]) + ")"};
   }
-  file.predictions.push_back(std::move(prediction));
+  file.predictions.push_back(std::move(parsed.record));
+  file.lines.push_back(line);
   return {};
 }
 
 }  // namespace
 
 Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
-  PredictionsFile file{path, {}, {}};
+  PredictionsFile file{path, {}, {}, {}};
   Status status = StreamJsonLines(path, [&](JsonValue& record, size_t line, const JsonPosition&) -> Status {
     auto prediction = ParseHarnessPrediction(record);
     if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
-    prediction->line = line;
-    return Add(file, std::move(*prediction));
+    return Add(file, std::move(*prediction), line);
   });
   if (!status.ok()) return Error{status.message()};
   return file;
 }
 
 Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& path) {
-  PredictionsFile file{path, {}, {}};
+  PredictionsFile file{path, {}, {}, {}};
   Status status = StreamJsonArray(path, [&](JsonValue& entry, size_t index, const JsonPosition&) -> Status {
     auto prediction = ParseAnswerEntry(entry);
     if (!prediction.ok()) return Error{Where(path, index + 1) + prediction.error().message};
-    prediction->line = index + 1;
-    return Add(file, std::move(*prediction));
+    return Add(file, std::move(*prediction), index + 1);
   });
   if (!status.ok()) {
     if (status.message() == path.string() + ": expected a JSON array") {
@@ -253,16 +271,16 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
   return ReadPredictionsJsonl(path);
 }
 
-Result<std::vector<const Prediction*>> MatchPredictions(const PredictionsFile& file,
-                                                        const std::vector<std::string>& sample_ids) {
+Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
+                                                              const std::vector<std::string>& sample_ids) {
   const std::unordered_set<std::string_view> known(sample_ids.begin(), sample_ids.end());
-  for (const Prediction& prediction : file.predictions) {
-    if (!known.count(prediction.id)) {
-      return Error{Where(file.path, prediction.line) + "id " + prediction.id +
-                   " matches no sample of the task"};
+  for (size_t i = 0; i < file.predictions.size(); ++i) {
+    const std::string id = SampleIdText(file.predictions[i].id);
+    if (!known.count(id)) {
+      return Error{Where(file.path, file.lines[i]) + "id " + id + " matches no sample of the task"};
     }
   }
-  std::vector<const Prediction*> matched;
+  std::vector<const PredictionRecord*> matched;
   matched.reserve(sample_ids.size());
   for (const std::string& id : sample_ids) {
     const auto it = file.index_by_id.find(id);

@@ -18,29 +18,19 @@
 #include <vector>
 
 #include "core/result.h"
-#include "metrics/metric_sample.h"
+#include "harness/run/prediction_record.h"
 
 namespace vleval {
 
-// One prediction. Ids are compared as text: a JSON string as is, an integer
-// in decimal (so 42 and "42" are the same sample).
-struct Prediction {
-  std::string id;
-  size_t line = 0;  // 1-based line (JSONL) or entry (array) it came from
-  std::string prompt;
-  std::string output;                    // raw model text ("answer" in the OK-VQA file)
-  std::vector<int64_t> token_ids;        // generated ids, when recorded
-  std::vector<double> candidates_nll;    // IconVQA: summed NLL per choice
-  ChoiceScoringDetail choice_detail;     // IconVQA: token counts (metrics/iconvqa_choice.h)
-  std::optional<double> p_yes;           // HM: probability of "yes"
-  std::optional<double> p_unanswerable;  // VizWiz: probability of "unanswerable"
-  std::optional<int> attempts;           // REC: resampling rounds used
-};
-
+// The predictions of a file (harness/run/prediction_record.h: "output" is
+// the OK-VQA file's "answer"). Ids are compared as text (core/sample_id.h:
+// a JSON string as is, an integer in decimal, so 42 and "42" are the same
+// sample).
 struct PredictionsFile {
   std::filesystem::path path;
-  std::vector<Prediction> predictions;  // file order
-  std::unordered_map<std::string, size_t> index_by_id;
+  std::vector<PredictionRecord> predictions;  // file order
+  std::vector<size_t> lines;                  // per prediction: 1-based line (JSONL) or entry (array)
+  std::unordered_map<std::string, size_t> index_by_id;  // id text -> index into predictions
 };
 
 // The harness's JSONL: one object per non-blank line with at least "id" and
@@ -59,7 +49,7 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path);
 // The prediction for each sample id, in `sample_ids` order, nullptr where
 // the file has none (the caller counts those as failures). An id in the
 // file that is not among `sample_ids` is an error naming it and its line.
-Result<std::vector<const Prediction*>> MatchPredictions(const PredictionsFile& file,
-                                                        const std::vector<std::string>& sample_ids);
+Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
+                                                              const std::vector<std::string>& sample_ids);
 
 }  // namespace vleval

@@ -37,14 +37,14 @@ std::string EntryLabel(const RunEntry& entry) {
 
 std::string FormatTaskListing(const TaskCatalog& catalog, const PaperReference* paper) {
   std::ostringstream out;
-  out << "Tasks (" << catalog.tasks().size() << "); prompt = task text inside its conversation wrapper\n";
+  out << "Tasks (" << catalog.tasks().size()
+      << "); prompt = task text inside the model config's chat template\n";
   for (const auto& [name, task] : catalog.tasks()) {
     out << "\n"
         << name << "  [" << task.loader << " -> " << task.metric << ", dialect " << task.dialect
         << ", max_new_tokens " << task.generation.max_new_tokens;
     if (task.expected_count) out << ", " << *task.expected_count << " samples";
     out << "]\n";
-    out << "  wrapper: " << task.conversation << "\n";
     for (const auto& [variant, prompt] : task.variants) {
       // Rendering with the default identifier and no fields cannot fail: the
       // placeholders are shown as written.

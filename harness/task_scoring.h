@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "benchmarks/sample.h"
 #include "benchmarks/task_config.h"
 #include "core/result.h"
 #include "harness/predictions_file.h"
@@ -26,13 +27,31 @@ struct TaskScore {
   std::vector<std::string> warnings;  // from loading (count mismatch) and scoring notes
 };
 
+// The one scoring path of `vleval score` and `vleval run`: samples[i] with
+// predictions[i] (null = none) through the task's metric under `dialect`.
+// The loader's declarations apply: its scoring_inputs are read under
+// `data_root`; a sample without a prediction is an error "<source>: no
+// <required_prediction> <id>" when the loader requires one, else an empty
+// output counted in *missing. The rvalue overload frees each sample once its
+// metric input is built (200,000 OK-VQA samples are not held twice).
+Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
+                                  Dialect dialect, const std::vector<Sample>& samples,
+                                  const std::vector<const PredictionRecord*>& predictions,
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing);
+Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
+                                  Dialect dialect, std::vector<Sample>&& samples,
+                                  const std::vector<const PredictionRecord*>& predictions,
+                                  const ScoringOptions& options, const std::string& source,
+                                  std::size_t* missing);
+
 // Scores `predictions` for `task` with the samples under `data_root`.
 // A prediction whose id matches no sample is an error naming its line; a
 // sample without a prediction is scored as an empty output and counted in
-// missing_predictions, except for CHAIR, where it is an error (an absent
-// caption would lower the hallucination rates). CHAIR also reads
-// <data_root>/chair/synonyms.txt, <data_root>/chair/punkt_tab/english/ and the
-// COCO 2014 instance and caption files under the loader's annotations_dir.
+// missing_predictions, except where the task's loader declares a
+// required_prediction (CHAIR), where it is an error. The loader's
+// scoring_inputs read what the metric needs beyond the samples (CHAIR: its
+// tables and the COCO 2014 instance and caption files).
 Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
                                        const PredictionsFile& predictions, Dialect dialect,
                                        const ScoringOptions& options);

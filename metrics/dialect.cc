@@ -8,6 +8,14 @@ Result<Dialect> ParseDialect(std::string_view text) {
   return Error{"unknown dialect '" + std::string(text) + "' (known: minigptv2, official)"};
 }
 
-std::string DialectName(Dialect dialect) { return dialect == Dialect::kMiniGptV2 ? "minigptv2" : "official"; }
+std::string DialectName(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return "minigptv2";
+    case Dialect::kOfficial:
+      return "official";
+  }
+  return "";  // not reached: the switch covers every dialect
+}
 
 }  // namespace vleval

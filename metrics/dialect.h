@@ -2,7 +2,9 @@
 // reproduces, bit for bit (../shared/spec/scoring.md):
 //   minigptv2  the MiniGPT-v2 authors' eval scripts (what the paper reports)
 //   official   the benchmark's own evaluation code
-// Every metric documents, in its header, what each dialect changes.
+// Every metric documents, in its header, what each dialect changes, and
+// chooses with a `switch` over every Dialect (no default: -Wswitch is an
+// error, so a new dialect fails to compile until every metric handles it).
 #pragma once
 
 #include <string>

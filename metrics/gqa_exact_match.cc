@@ -22,8 +22,13 @@ Result<MetricReport> ScoreGqa(Dialect dialect, const std::vector<MetricSample>& 
 
 bool GqaIsMatch(std::string_view output, const std::string& gold, Dialect dialect) {
   const std::string answer = PyStrip(output);
-  if (dialect == Dialect::kMiniGptV2) return PyLower(answer) == gold;
-  return PyLower(PyRstripChars(answer, ".")) == gold;
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return PyLower(answer) == gold;
+    case Dialect::kOfficial:
+      return PyLower(PyRstripChars(answer, ".")) == gold;
+  }
+  return false;
 }
 
 MetricEntry GqaExactMatchMetric() { return {"GQA exact match of the lower-cased answer", ScoreGqa}; }

@@ -39,8 +39,12 @@ Result<MetricReport> ScoreHm(Dialect dialect, const std::vector<MetricSample>& s
   MetricReport report = CountHits(samples.size(), options.max_threads, [&](size_t i) {
     return HmPrediction(samples[i].output) == samples[i].label;
   });
-  if (dialect == Dialect::kOfficial) {
-    if (Status status = AddAuroc(samples, report); !status.ok()) return Error{status.message()};
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      break;
+    case Dialect::kOfficial:
+      if (Status status = AddAuroc(samples, report); !status.ok()) return Error{status.message()};
+      break;
   }
   return report;
 }

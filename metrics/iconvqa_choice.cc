@@ -79,8 +79,16 @@ bool HasDetail(const MetricSample& sample) { return !sample.choice_detail.empty(
 
 Result<MetricReport> ScoreIconVqa(Dialect dialect, const std::vector<MetricSample>& samples,
                                   const ScoringOptions& options) {
+  bool minigptv2 = false;
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      minigptv2 = true;
+      break;
+    case Dialect::kOfficial:
+      break;
+  }
   const bool any_detail = std::any_of(samples.begin(), samples.end(), HasDetail);
-  if (dialect == Dialect::kMiniGptV2 && any_detail) {
+  if (minigptv2 && any_detail) {
     auto top = IconVqaMiniGptV2Ranking(samples);
     if (!top) return top.error();
     MetricReport report = CountHits(samples.size(), options.max_threads, [&](size_t i) {
@@ -102,7 +110,7 @@ Result<MetricReport> ScoreIconVqa(Dialect dialect, const std::vector<MetricSampl
     const int best = IconVqaBestChoice(samples[i].candidates_nll);
     return best >= 0 && best == samples[i].label;
   });
-  if (dialect == Dialect::kMiniGptV2) {
+  if (minigptv2) {
     report.notes.push_back(
         "iconvqa minigptv2: the predictions carry no token counts (written before vleval recorded them); "
         "ranked by summed NLL, which approximates the scripts' batch-dependent mean loss");

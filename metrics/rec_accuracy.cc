@@ -55,12 +55,24 @@ RecOutcome ScoreRecSample(const MetricSample& sample, const BoxCodec& codec, Dia
   auto box = codec.decode(sample.output, sample.image_width, sample.image_height);
   if (!box.ok()) return {};
   const PixelBox& gt = sample.box;
-  return {true, dialect == Dialect::kMiniGptV2 ? InclusivePixelIou(*box, gt) : PlainIou(*box, gt)};
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return {true, InclusivePixelIou(*box, gt)};
+    case Dialect::kOfficial:
+      return {true, PlainIou(*box, gt)};
+  }
+  return {};  // not reached: the switch covers every dialect
 }
 
 bool RecPasses(const std::optional<double>& iou, double t, Dialect dialect) {
   if (!iou) return false;
-  return dialect == Dialect::kMiniGptV2 ? *iou > t : *iou >= t;
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return *iou > t;
+    case Dialect::kOfficial:
+      return *iou >= t;
+  }
+  return false;
 }
 
 MetricEntry RecAccuracyMetric() {

@@ -105,7 +105,13 @@ Result<MetricReport> ScoreOfficial(const std::vector<MetricSample>& samples, con
 
 Result<MetricReport> ScoreVizWiz(Dialect dialect, const std::vector<MetricSample>& samples,
                                  const ScoringOptions& options) {
-  return dialect == Dialect::kMiniGptV2 ? ScoreMiniGptV2(samples, options) : ScoreOfficial(samples, options);
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return ScoreMiniGptV2(samples, options);
+    case Dialect::kOfficial:
+      return ScoreOfficial(samples, options);
+  }
+  return Error{"vizwiz_accuracy: unknown dialect"};
 }
 
 }  // namespace

@@ -206,6 +206,7 @@ def eva_embeds(vit_sd, ckpt, images, heads, depth, device, official_fp16):
 
 def model_config(path):
     config = json.load(open(path))
+    config = config.get("architecture", config)  # configs/models/*.json keep it in a section
     return config.get("vit_heads", 16), config.get("vit_depth", 39), config.get("image_size", 448)
 
 

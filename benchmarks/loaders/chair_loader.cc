@@ -1,5 +1,8 @@
 // CHAIR: a list of COCO val2014 images plus the COCO annotation files the
 // metric reads (see builtin_loaders.h).
+#include <memory>
+#include <unordered_map>
+
 #include "benchmarks/chair_references.h"
 #include "benchmarks/loaders/builtin_loaders.h"
 #include "benchmarks/loaders/loader_support.h"
@@ -41,17 +44,69 @@ Result<LoadedSamples> LoadChair(const LoaderInput& input) {
     Sample sample;
     sample.id = *image_id;
     sample.image_candidates = CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", *image_id);
-    sample.references = {{"image_id", *image_id}};
+    sample.references.image_id = *image_id;
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
 }
 
+// The metric's inputs beyond the samples: the synonym and punkt tables of
+// <data_root>/chair/ (into options.resources) and the COCO 2014 instance and
+// caption references of the task's images, read from loader_options
+// .annotations_dir (default coco/annotations; train2014 files are read too
+// when present).
+Result<MetricInputCompleter> ChairScoringInputs(const LoaderInput& input, const std::vector<Sample>& samples,
+                                                ScoringOptions& options) {
+  const auto& data_root = input.data_root;
+  auto resources =
+      chair::ReadChairResources(data_root / chair::kChairSynonymsFile, data_root / chair::kChairPunktDir);
+  if (!resources) return resources.error();
+  options.resources.insert(resources->begin(), resources->end());
+
+  std::filesystem::path annotations = data_root / "coco" / "annotations";
+  if (input.options.is_object() && input.options.contains("annotations_dir") &&
+      input.options["annotations_dir"].is_string()) {
+    annotations = data_root / input.options["annotations_dir"].get<std::string>();
+  }
+  std::vector<std::filesystem::path> instances, captions;
+  for (const char* split : {"val2014", "train2014"}) {
+    const auto instance_file = annotations / ("instances_" + std::string(split) + ".json");
+    const auto caption_file = annotations / ("captions_" + std::string(split) + ".json");
+    if (std::filesystem::exists(instance_file)) instances.push_back(instance_file);
+    if (std::filesystem::exists(caption_file)) captions.push_back(caption_file);
+  }
+  if (instances.empty() || captions.empty()) {
+    return Error{"CHAIR needs instances_val2014.json and captions_val2014.json in " + annotations.string()};
+  }
+  std::vector<std::int64_t> image_ids;
+  image_ids.reserve(samples.size());
+  for (const auto& sample : samples) image_ids.push_back(sample.references.image_id);
+  auto references = chair::ReadCocoChairReferences(instances, captions, image_ids);
+  if (!references) return references.error();
+  auto by_image = std::make_shared<const std::unordered_map<std::int64_t, chair::ChairImageReferences>>(
+      std::move(*references));
+  return MetricInputCompleter([by_image](const Sample& sample, MetricSample& out) -> Status {
+    const auto it = by_image->find(sample.references.image_id);
+    if (it == by_image->end()) {
+      return Error{"sample " + out.id + ": COCO image " + std::to_string(sample.references.image_id) +
+                   " has no instance or caption annotations"};
+    }
+    out.reference_objects = it->second.objects;
+    out.reference_captions = it->second.captions;
+    return {};
+  });
+}
+
 }  // namespace
 
 void AddChairLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("chair", {"CHAIR image list (JSON Lines with a COCO file name per line) + COCO annotations",
-                         AnswerCleanup::kDropUnkStrip, LoadChair});
+  LoaderEntry entry;
+  entry.summary = "CHAIR image list (JSON Lines with a COCO file name per line) + COCO annotations";
+  entry.cleanup = AnswerCleanup::kDropUnkStrip;
+  entry.load = LoadChair;
+  entry.required_prediction = "caption for CHAIR image";
+  entry.scoring_inputs = ChairScoringInputs;
+  registry.Add("chair", std::move(entry));
 }
 
 }  // namespace vleval

@@ -62,7 +62,7 @@ Result<LoadedSamples> LoadGqa(const LoaderInput& input) {
     sample.id = IdFromText(record->id);
     sample.image_candidates = ImageCandidates(image_dirs, {record->image});
     sample.fields["question"] = record->question;
-    sample.references = {{"answer", record->answer}};
+    sample.references.answers = {record->answer};
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -71,8 +71,12 @@ Result<LoadedSamples> LoadGqa(const LoaderInput& input) {
 }  // namespace
 
 void AddGqaLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("gqa", {"GQA questions: official dict keyed by question id or LAVIS list, detected",
-                       AnswerCleanup::kLowerDropUnkStrip, LoadGqa});
+  LoaderEntry entry;
+  entry.summary = "GQA questions: official dict keyed by question id or LAVIS list, detected";
+  entry.cleanup = AnswerCleanup::kLowerDropUnkStrip;
+  entry.load = LoadGqa;
+  entry.reference_text = ReferenceTextRule::kMostCommonAnswer;
+  registry.Add("gqa", std::move(entry));
 }
 
 }  // namespace vleval

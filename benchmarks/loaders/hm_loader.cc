@@ -29,7 +29,7 @@ Result<LoadedSamples> LoadHm(const LoaderInput& input) {
     sample.id = IdFromText(id);
     sample.image_candidates = ImageCandidates(image_dirs, {image});
     sample.fields["text"] = text;
-    sample.references = {{"label", label}};
+    sample.references.label = static_cast<int>(label);
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -38,7 +38,13 @@ Result<LoadedSamples> LoadHm(const LoaderInput& input) {
 }  // namespace
 
 void AddHmLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("hm", {"Hateful Memes dev.jsonl (id, img, label, text)", AnswerCleanup::kLowerStrip, LoadHm});
+  LoaderEntry entry;
+  entry.summary = "Hateful Memes dev.jsonl (id, img, label, text)";
+  entry.cleanup = AnswerCleanup::kLowerStrip;
+  entry.load = LoadHm;
+  entry.request_kind = RequestKind::kGenerateWithFirstToken;
+  entry.reference_text = ReferenceTextRule::kYesNo;
+  registry.Add("hm", std::move(entry));
 }
 
 }  // namespace vleval

@@ -14,10 +14,10 @@ Result<Sample> ProblemSample(const std::string& pid, const nlohmann::json& probl
   const auto& choices = record.Array("choices");
   const auto answer = record.Int("answer");
   if (auto status = record.Finish(); !status) return Error{status.message()};
-  nlohmann::json texts = nlohmann::json::array();
+  std::vector<std::string> texts;
   for (const auto& choice : choices) {
     if (!choice.is_string()) return Error{where + ": 'choices' must hold strings, got " + choice.dump()};
-    texts.push_back(choice);
+    texts.push_back(choice.get<std::string>());
   }
   if (answer < 0 || answer >= static_cast<std::int64_t>(texts.size())) {
     return Error{where + ": 'answer' " + std::to_string(answer) + " is not an index into " +
@@ -27,7 +27,8 @@ Result<Sample> ProblemSample(const std::string& pid, const nlohmann::json& probl
   sample.id = IdFromText(pid);
   sample.image_candidates = ImageCandidates(image_dirs, {pid + "/image.png"});
   sample.fields["question"] = question;
-  sample.references = {{"choices", texts}, {"answer", answer}};
+  sample.references.choices = std::move(texts);
+  sample.references.label = static_cast<int>(answer);
   return sample;
 }
 
@@ -100,8 +101,13 @@ Result<LoadedSamples> LoadIconvqa(const LoaderInput& input) {
 }  // namespace
 
 void AddIconvqaLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("iconvqa", {"IconQA release (problems.json + pid_splits.json) or a ready choose_text_val.json",
-                           AnswerCleanup::kDropUnkStrip, LoadIconvqa});
+  LoaderEntry entry;
+  entry.summary = "IconQA release (problems.json + pid_splits.json) or a ready choose_text_val.json";
+  entry.cleanup = AnswerCleanup::kDropUnkStrip;
+  entry.load = LoadIconvqa;
+  entry.request_kind = RequestKind::kScoreCandidates;
+  entry.reference_text = ReferenceTextRule::kChoice;
+  registry.Add("iconvqa", std::move(entry));
 }
 
 }  // namespace vleval

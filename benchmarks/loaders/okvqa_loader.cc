@@ -11,7 +11,7 @@ namespace {
 
 // What one annotation record gives its question's sample.
 struct Annotation {
-  nlohmann::json answers = nlohmann::json::array();
+  std::vector<std::string> answers;
   std::string question_type, answer_type;
 };
 
@@ -22,7 +22,7 @@ std::string RecordWhere(const std::filesystem::path& path, const JsonPosition& a
 }
 
 // The answer strings of one record's "answers" array, in order.
-Status ReadAnswerList(JsonValue& value, nlohmann::json& out) {
+Status ReadAnswerList(JsonValue& value, std::vector<std::string>& out) {
   simdjson::ondemand::array list;
   if (value.get_array().get(list) != simdjson::SUCCESS) {
     return Error{"'answers' must be an array, got " + DescribeJsonValue(value)};
@@ -46,7 +46,7 @@ Status ReadAnswerList(JsonValue& value, nlohmann::json& out) {
     out.push_back(std::move(answer));
     ++k;
   }
-  out.get_ref<nlohmann::json::array_t&>().shrink_to_fit();  // 10 answers, not a capacity of 16
+  out.shrink_to_fit();  // 10 answers, not a capacity of 16
   return {};
 }
 
@@ -162,9 +162,9 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
     }
     sample.fields["question"] = std::move(question.question);
     Annotation& annotation = found->second;
-    sample.references = {{"answers", std::move(annotation.answers)},
-                         {"question_type", std::move(annotation.question_type)},
-                         {"answer_type", std::move(annotation.answer_type)}};
+    sample.references.answers = std::move(annotation.answers);
+    sample.references.question_type = std::move(annotation.question_type);
+    sample.references.answer_type = std::move(annotation.answer_type);
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -173,8 +173,12 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
 }  // namespace
 
 void AddOkvqaLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("okvqa", {"OK-VQA val: VQA-format questions + annotations (_clean names accepted)",
-                         AnswerCleanup::kLowerDropUnkStrip, LoadOkvqa});
+  LoaderEntry entry;
+  entry.summary = "OK-VQA val: VQA-format questions + annotations (_clean names accepted)";
+  entry.cleanup = AnswerCleanup::kLowerDropUnkStrip;
+  entry.load = LoadOkvqa;
+  entry.reference_text = ReferenceTextRule::kMostCommonAnswer;
+  registry.Add("okvqa", std::move(entry));
 }
 
 }  // namespace vleval

@@ -44,7 +44,11 @@ Result<LoadedSamples> LoadRefcoco(const LoaderInput& input) {
     sample.id = row;
     sample.image_candidates = CocoCandidates(image_dirs, options.ImageDirsGiven(), "train2014", *image_id);
     sample.fields["sent"] = sent;
-    sample.references = {{"img_id", img_id}, {"bbox", bbox}, {"width", width}, {"height", height}};
+    const auto x = bbox[0].get<double>(), y = bbox[1].get<double>();
+    sample.references.box = PixelBox{x, y, x + bbox[2].get<double>(), y + bbox[3].get<double>()};
+    sample.references.box_text = bbox.dump();
+    sample.references.image_width = static_cast<double>(width);
+    sample.references.image_height = static_cast<double>(height);
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -53,8 +57,13 @@ Result<LoadedSamples> LoadRefcoco(const LoaderInput& input) {
 }  // namespace
 
 void AddRefcocoLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("refcoco", {"RefCOCO/RefCOCO+/RefCOCOg evaluation file as shipped by MiniGPT-v2",
-                           AnswerCleanup::kRecCompact, LoadRefcoco});
+  LoaderEntry entry;
+  entry.summary = "RefCOCO/RefCOCO+/RefCOCOg evaluation file as shipped by MiniGPT-v2";
+  entry.cleanup = AnswerCleanup::kRecCompact;
+  entry.load = LoadRefcoco;
+  entry.reference_text = ReferenceTextRule::kBox;
+  entry.rec_resampling = true;
+  registry.Add("refcoco", std::move(entry));
 }
 
 }  // namespace vleval

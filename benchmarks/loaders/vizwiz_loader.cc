@@ -23,7 +23,7 @@ Result<LoadedSamples> LoadVizwiz(const LoaderInput& input) {
     const auto question = record.String("question");
     const auto& answers = record.Array("answers");
     if (auto status = record.Finish(); !status) return Error{status.message()};
-    nlohmann::json texts = nlohmann::json::array();
+    std::vector<std::string> texts;
     for (std::size_t k = 0; k < answers.size(); ++k) {
       RecordReader answer(answers[k], where + " answers[" + std::to_string(k) + "]");
       texts.push_back(answer.String("answer"));
@@ -34,9 +34,10 @@ Result<LoadedSamples> LoadVizwiz(const LoaderInput& input) {
     sample.id = image;
     sample.image_candidates = ImageCandidates(image_dirs, {image});
     sample.fields["question"] = question;
-    sample.references = {{"answers", texts},
-                         {"answer_type", OptionalText(record_json, "answer_type")},
-                         {"answerable", record_json.value("answerable", nlohmann::json())}};
+    sample.references.answers = std::move(texts);
+    sample.references.answer_type = OptionalText(record_json, "answer_type");
+    if (const auto it = record_json.find("answerable"); it != record_json.end() && it->is_number())
+      sample.references.answerable = it->get<int>();
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -45,8 +46,12 @@ Result<LoadedSamples> LoadVizwiz(const LoaderInput& input) {
 }  // namespace
 
 void AddVizwizLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("vizwiz", {"VizWiz VQA val.json (list of image, question, 10 answers)",
-                          AnswerCleanup::kDropUnkStrip, LoadVizwiz});
+  LoaderEntry entry;
+  entry.summary = "VizWiz VQA val.json (list of image, question, 10 answers)";
+  entry.cleanup = AnswerCleanup::kDropUnkStrip;
+  entry.load = LoadVizwiz;
+  entry.reference_text = ReferenceTextRule::kMostCommonAnswer;
+  registry.Add("vizwiz", std::move(entry));
 }
 
 }  // namespace vleval

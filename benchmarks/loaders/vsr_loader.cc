@@ -31,7 +31,7 @@ Result<LoadedSamples> LoadVsr(const LoaderInput& input) {
     sample.id = row;
     sample.image_candidates = ImageCandidates(image_dirs, {image});
     sample.fields["caption"] = caption;
-    sample.references = {{"label", label}};
+    sample.references.label = static_cast<int>(label);
     loaded.samples.push_back(std::move(sample));
   }
   return loaded;
@@ -40,8 +40,12 @@ Result<LoadedSamples> LoadVsr(const LoaderInput& input) {
 }  // namespace
 
 void AddVsrLoader(Registry<LoaderEntry>& registry) {
-  registry.Add("vsr", {"VSR zero-shot test split (JSON Lines: image, caption, label)",
-                       AnswerCleanup::kDropUnkStrip, LoadVsr});
+  LoaderEntry entry;
+  entry.summary = "VSR zero-shot test split (JSON Lines: image, caption, label)";
+  entry.cleanup = AnswerCleanup::kDropUnkStrip;
+  entry.load = LoadVsr;
+  entry.reference_text = ReferenceTextRule::kTrueFalse;
+  registry.Add("vsr", std::move(entry));
 }
 
 }  // namespace vleval

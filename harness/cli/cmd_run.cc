@@ -58,7 +58,10 @@ int Run(const std::vector<std::string>& args) {
       "tasks", po::value(&tasks), "comma-separated tasks or shorthands (instead of --suite)")(
       "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
       "out", po::value(&out)->required(), "run folder; re-running the same command resumes it")(
-      "model-config", po::value(&model_config), "the model config (configs/models/*.json)")(
+      "model-config", po::value(&model_config),
+      "model config: chat template, box codec, architecture (default: <configs>/models/minigptv2-7b.json)")(
+      "box-codec", po::value(&request.box_codec),
+      "REC output format, instead of the model config's: minigptv2 | unit_floats | grid1000")(
       "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
       "identifier", po::value(&identifier), "default | none | <token> (task identifier ablation)")(
       "batch-size", po::value(&batch_size),
@@ -128,6 +131,7 @@ int Run(const std::vector<std::string>& args) {
   if (values.count("limit")) request.limit = limit;
   request.rec_resample = values.count("no-resample") == 0;
   request.allow_outside_paths = values.count("allow-outside-paths") != 0;
+  request.model_config = model_config;
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 
@@ -137,7 +141,7 @@ int Run(const std::vector<std::string>& args) {
   auto capabilities = CapabilitiesOf(backend);
   if (!capabilities) return Fail(capabilities.error().message);
   for (const PlannedEntry& planned : *plan) {
-    if (auto status = CheckCapabilities(*capabilities, RequestKindOf(planned), planned.name, backend.backend);
+    if (auto status = CheckCapabilities(*capabilities, planned.request_kind, planned.name, backend.backend);
         !status)
       return Fail(status.message());
   }

@@ -1,7 +1,7 @@
 // Scoring one entry of a finished run: its records (one per sample, in
 // sample order) through the task's metric under the entry's dialect, plus the
 // per-sample lines of per_sample/<entry>.jsonl with a short reference text
-// for the report's sample browser.
+// for the report's sample browser (the loader's reference_text rule).
 #pragma once
 
 #include <filesystem>
@@ -27,17 +27,11 @@ struct EntryScore {
   std::vector<TruncatedImage> truncated_images;
 };
 
-// `records[i]` is the prediction of entry.loaded.samples[i]. CHAIR reads its
-// tables and COCO annotations under `data_root` (see task_scoring.h). Errors
+// `records[i]` is the prediction of entry.loaded.samples[i]. The loader's
+// scoring_inputs are read under `data_root` (see task_scoring.h). Errors
 // name the entry. `threads` bounds the metric's parallelism (0 = all); the
 // numbers never depend on it.
 Result<EntryScore> ScoreEntry(const PlannedEntry& entry, const std::vector<PredictionRecord>& records,
                               const std::filesystem::path& data_root, int threads);
-
-// A short text of the expected answer of a sample, by loader family: the most
-// common annotator answer (VQA, VizWiz), the answer (GQA), "true"/"false"
-// (VSR), "yes"/"no" (HM), the right choice (IconVQA), the box "[x, y, w, h]"
-// (REC); "" for CHAIR.
-std::string ReferenceText(const std::string& loader, const nlohmann::json& references);
 
 }  // namespace vleval

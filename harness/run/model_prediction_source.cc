@@ -24,17 +24,11 @@ Error BatchError(const PlannedEntry& entry, const Error& error) {
 
 }  // namespace
 
-RequestKind RequestKindOf(const PlannedEntry& entry) {
-  if (entry.task.loader == "iconvqa") return RequestKind::kScoreCandidates;
-  if (!entry.task.generation.first_token_probability.empty()) return RequestKind::kGenerateWithFirstToken;
-  return RequestKind::kGenerate;
-}
-
 Result<std::vector<PredictionRecord>> ModelPredictionSource::Predict(const PlannedEntry& entry,
                                                                      std::span<const PendingSample> batch) {
   first_key_ = next_key_;
   next_key_ += batch.size();
-  if (RequestKindOf(entry) == RequestKind::kScoreCandidates) return RankChoices(entry, batch);
+  if (entry.request_kind == RequestKind::kScoreCandidates) return RankChoices(entry, batch);
   auto records = Generate(entry, batch);
   if (!records) return records;
   if (entry.rec_resample) {
@@ -85,7 +79,7 @@ Result<std::vector<PredictionRecord>> ModelPredictionSource::RankChoices(
   std::vector<ScoreRequest> requests;
   std::vector<std::size_t> choice_counts, piece_counts;
   for (const auto& pending : batch) {
-    auto candidates = pending.sample->references.at("choices").get<std::vector<std::string>>();
+    auto candidates = pending.sample->references.choices;
     choice_counts.push_back(candidates.size());
     auto pieces = IconVqaMiniGptV2Candidates(candidates);
     const bool split = pieces != candidates && IconVqaPiecesScorable(pieces);
@@ -155,7 +149,7 @@ Status ModelPredictionSource::Resample(const PlannedEntry& entry, std::span<cons
       auto text = RenderTaskText(entry.prompt, entry.identifier, fields);
       if (!text) return text.error();
       task_texts[i] = *text;
-      GenerateRequest request{&batch[i].image, *text, WrapConversation(entry.task.conversation, *text),
+      GenerateRequest request{&batch[i].image, *text, entry.model.Wrap(*text),
                               entry.task.generation.max_new_tokens};
       request.image_key = ImageKey(i);  // the image of the first pass: its embeddings are reused
       requests.push_back(std::move(request));

@@ -18,12 +18,6 @@
 
 namespace vleval {
 
-// What `entry` asks of the backend: candidate scoring (IconVQA), generation
-// with a first-token probability (generation.first_token_probability set),
-// or generation. Checked against the backend's capabilities at the start of
-// a run (CheckCapabilities, model/backend_registry.h).
-RequestKind RequestKindOf(const PlannedEntry& entry);
-
 class ModelPredictionSource : public PredictionSource {
  public:
   // `backend` is borrowed and must outlive this object.

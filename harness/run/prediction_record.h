@@ -1,3 +1,7 @@
+// PredictionRecord: the one type of a sample's prediction, whoever made it:
+// `vleval run`'s journal, a predictions file given to `vleval score` or to
+// the replay backend (harness/predictions_file.h reads those).
+//
 // One line of a predictions file as `vleval run` writes it: the record of
 // data_layout.md ("id", "prompt", "output" and the optional model fields)
 // followed by a "crc32" field, the CRC-32 (zlib) of the line's bytes without

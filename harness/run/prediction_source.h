@@ -23,7 +23,7 @@ struct PendingSample {
   std::size_t position = 0;  // index into the entry's samples
   const Sample* sample = nullptr;
   std::string task_text;  // the first-pass task text (identifier + filled instruction)
-  std::string prompt;     // task_text inside the conversation wrapper
+  std::string prompt;     // task_text inside the model's chat template
   ImageInput image;       // as read from the sample's file; the backend prepares it
 };
 

@@ -33,17 +33,9 @@ Result<std::vector<PredictionRecord>> ReplayPredictionSource::Predict(const Plan
       return Error{"replay: " + (*file)->path.string() + " has no prediction for sample " + id + " of " +
                    entry.name};
     }
-    const Prediction& prediction = (*file)->predictions[found->second];
-    PredictionRecord record;
-    record.id = pending.sample->id;
-    record.prompt = prediction.prompt.empty() ? pending.prompt : prediction.prompt;
-    record.output = prediction.output;
-    record.token_ids = prediction.token_ids;
-    record.candidates_nll = prediction.candidates_nll;
-    record.choice_detail = prediction.choice_detail;
-    record.p_yes = prediction.p_yes;
-    record.p_unanswerable = prediction.p_unanswerable;
-    record.attempts = prediction.attempts;
+    PredictionRecord record = (*file)->predictions[found->second];
+    record.id = pending.sample->id;  // the sample's id as the task writes it
+    if (record.prompt.empty()) record.prompt = pending.prompt;
     records.push_back(std::move(record));
   }
   return records;

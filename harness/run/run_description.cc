@@ -22,6 +22,10 @@ nlohmann::json RunDescriptionJson(const RunDescription& description) {
   json["limit"] = request.limit ? nlohmann::json(*request.limit) : nlohmann::json(nullptr);
   json["rec_resample"] = request.rec_resample;
   if (request.allow_outside_paths) json["allow_outside_paths"] = true;  // absent in ordinary runs
+  // Absent when not given (the default model config, its box codec), so a
+  // run folder written before these options resumes.
+  if (!request.model_config.empty()) json["model_config"] = request.model_config.string();
+  if (!request.box_codec.empty()) json["box_codec"] = request.box_codec;
   json["model"] = description.model;
   json["shards"] = description.shard_count;
   return json;
@@ -39,6 +43,8 @@ Result<RunDescription> ParseRunDescription(const nlohmann::json& json, const std
     if (!json.at("limit").is_null()) request.limit = json.at("limit").get<std::size_t>();
     request.rec_resample = json.at("rec_resample").get<bool>();
     request.allow_outside_paths = json.value("allow_outside_paths", false);
+    request.model_config = json.value("model_config", std::string());
+    request.box_codec = json.value("box_codec", std::string());
     description.model = json.at("model");
     description.shard_count = json.at("shards").get<int>();
     return description;
@@ -58,6 +64,9 @@ Status WriteOrCheckRunDescription(const std::filesystem::path& run_dir, const Ru
     for (const auto& [key, value] : wanted.items()) {
       if (key != "data_root" && (!existing->contains(key) || (*existing)[key] != value))
         differing += " " + key;
+    }
+    for (const char* key : {"model_config", "box_codec"}) {  // given before, not now
+      if (existing->contains(key) && !wanted.contains(key)) differing += std::string(" ") + key;
     }
     if (!differing.empty()) {
       return Error{path.string() + ": this folder holds a different run (differs in:" + differing +

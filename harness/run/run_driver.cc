@@ -32,6 +32,16 @@ Result<RunOutcome> Finish(const RunDescription& description, const std::vector<P
   run_info["shards"] = description.shard_count;
   run_info["data_root"] = description.request.data_root.string();
   run_info["allow_outside_paths"] = description.request.allow_outside_paths;
+  if (!plan.empty()) {
+    const PlannedEntry& first = plan.front();  // every entry has the run's model config
+    run_info["model_config"] = {{"name", first.model.name},
+                                {"version", first.model.version},
+                                {"file", description.request.model_config.empty()
+                                             ? nlohmann::json(nullptr)
+                                             : nlohmann::json(description.request.model_config.string())},
+                                {"chat_template", first.model.chat_template}};
+    run_info["box_codec"] = first.box_codec;
+  }
   FinishOptions options{settings.out, settings.config_dir, settings.threads, std::move(run_info),
                         settings.history_db};
   auto report = FinishRun(description, plan, options, std::move(finished));

@@ -2,7 +2,23 @@
 
 #include <set>
 
+#include "metrics/box_codec.h"
+
 namespace vleval {
+namespace {
+
+// The resampling rounds are the MiniGPT-v2 scripts' (rec_resampling.h).
+bool ResamplesUnder(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return true;
+    case Dialect::kOfficial:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string EntryName(const TaskConfig& task, const std::string& variant,
                       const IdentifierChoice& identifier) {
@@ -15,6 +31,12 @@ std::string EntryName(const TaskConfig& task, const std::string& variant,
 Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request) {
   auto entries = request.suite ? catalog.ExpandSuite(*request.suite) : catalog.ExpandTasks(request.tasks);
   if (!entries) return entries.error();
+  auto model =
+      LoadModelProfile(request.model_config.empty() ? catalog.DefaultModelConfig() : request.model_config);
+  if (!model) return model.error();
+  const std::string box_codec = request.box_codec.empty() ? model->box_codec : request.box_codec;
+  if (auto codec = BoxCodecRegistry().Find(box_codec); !codec)
+    return Error{"--box-codec: " + codec.error().message};
   std::vector<PlannedEntry> plan;
   std::set<std::string> names;
   for (const RunEntry& entry : *entries) {
@@ -30,13 +52,23 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
         IdentifierChoice::Parse(request.identifier.empty() ? entry.identifier : request.identifier);
     if (!identifier) return identifier.error();
     planned.identifier = *identifier;
+    planned.model = *model;
+    planned.box_codec = box_codec;
     auto dialect = ParseDialect(request.dialect.empty() ? planned.task.dialect : request.dialect);
     if (!dialect) return dialect.error();
     planned.dialect = *dialect;
     planned.batch_size =
         request.batch_size > 0 ? request.batch_size : std::max(1, planned.task.generation.batch_size);
+    auto family = FindTaskFamily(planned.task, request.data_root);
+    if (!family) return family.error();
+    planned.request_kind = family->request_kind;
+    if (planned.request_kind == RequestKind::kGenerateWithFirstToken &&
+        planned.task.generation.first_token_probability.empty()) {
+      return Error{"task '" + planned.task.name + "': its loader '" + planned.task.loader +
+                   "' asks for a first-token probability: set generation.first_token_probability"};
+    }
     planned.rec_resample =
-        request.rec_resample && planned.task.loader == "refcoco" && planned.dialect == Dialect::kMiniGptV2;
+        request.rec_resample && family->entry->rec_resampling && ResamplesUnder(planned.dialect);
     planned.name = EntryName(planned.task, planned.variant, planned.identifier);
     if (!names.insert(planned.name).second) return Error{"entry '" + planned.name + "' is listed twice"};
     auto loaded = LoadTaskSamples(planned.task, request.data_root);

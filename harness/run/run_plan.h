@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "benchmarks/loader.h"
+#include "benchmarks/model_profile.h"
 #include "benchmarks/prompt.h"
+#include "core/request_kind.h"
 #include "benchmarks/task_catalog.h"
 #include "core/result.h"
 #include "metrics/dialect.h"
@@ -30,6 +32,10 @@ struct RunRequest {
   // --allow-outside-paths: images named by annotation files may lie outside
   // the data root and the tasks' image folders (recorded in run.json).
   bool allow_outside_paths = false;
+  // --model-config: the model config file ("" = the catalog's
+  // DefaultModelConfig()); it gives the chat template and the box codec.
+  std::filesystem::path model_config;
+  std::string box_codec;  // --box-codec: "" = the model config's
 };
 
 struct PlannedEntry {
@@ -38,19 +44,27 @@ struct PlannedEntry {
   std::string variant;  // resolved variant name
   PromptTemplate prompt;
   IdentifierChoice identifier;
+  ModelProfile model;     // the run's model config (chat template of every prompt)
+  std::string box_codec;  // REC output format of the run: --box-codec, else the model config's
   Dialect dialect = Dialect::kMiniGptV2;
   int batch_size = 1;
-  bool rec_resample = false;  // true for REC tasks in the minigptv2 dialect unless disabled
-  LoadedSamples loaded;       // samples in task order, cut to --limit
+  // What the model is asked per sample (the loader's declaration, see
+  // benchmarks/loader.h).
+  RequestKind request_kind = RequestKind::kGenerate;
+  // True when the loader declares the REC resampling rule, the dialect is
+  // minigptv2 and the run does not disable it.
+  bool rec_resample = false;
+  LoadedSamples loaded;  // samples in task order, cut to --limit
 };
 
 // The entry key of results.json for `task` evaluated with `variant` and
 // `identifier` (variant shown only when the task has several).
 std::string EntryName(const TaskConfig& task, const std::string& variant, const IdentifierChoice& identifier);
 
-// Expands the suite or tasks and loads every entry's samples from the data
-// root. Errors: unknown suite/task/dialect/identifier, two entries with the
-// same name, and any loader error (naming the file).
+// Expands the suite or tasks, reads the model config and loads every entry's
+// samples from the data root. Errors: unknown suite/task/dialect/identifier/
+// box codec, a bad model config, two entries with the same name, and any
+// loader error (naming the file).
 Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request);
 
 // Every sample image of `entry` at `positions` exists; else an error naming

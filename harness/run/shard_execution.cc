@@ -81,7 +81,8 @@ Result<PendingSample> Prepare(const PlannedEntry& entry, std::size_t position) {
   PendingSample pending;
   pending.position = position;
   pending.sample = &entry.loaded.samples[position];
-  auto rendered = RenderSamplePrompt(entry.task, entry.variant, entry.identifier, *pending.sample);
+  auto rendered =
+      RenderSamplePrompt(entry.task, entry.variant, entry.identifier, *pending.sample, entry.model);
   if (!rendered) return Error{entry.name + ": " + rendered.error().message};
   pending.task_text = std::move(rendered->task_text);
   pending.prompt = std::move(rendered->prompt);

@@ -20,9 +20,12 @@ struct MiniGptV2Architecture {
   int lora_alpha = 16;   // LoRA alpha; merge scale = alpha / r
 };
 
-// Reads a model config. Keys: name, version, description (informational) and
-// the fields above, all optional (defaults: the 7B model). Unknown keys, wrong
-// types and non-positive values are errors naming the file.
+// Reads a model config: the "architecture" section of the model-config format
+// (configs/models/*.json, docs/architecture.md; its other sections are the
+// harness's), or a flat file of name, version, description and the fields
+// above (as scripts/make-tiny-minigptv2 writes). Every field is optional
+// (defaults: the 7B model). Unknown keys, wrong types and non-positive values
+// are errors naming the file.
 Result<MiniGptV2Architecture> LoadMiniGptV2Architecture(const std::filesystem::path& path);
 
 }  // namespace vleval

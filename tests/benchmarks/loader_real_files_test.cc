@@ -3,6 +3,8 @@
 // last samples, and the prompt text byte for byte.
 #include <gtest/gtest.h>
 
+#include "benchmarks/model_profile.h"
+
 #include "benchmarks/loader.h"
 #include "benchmarks/sample_prompt.h"
 #include "benchmarks/task_catalog.h"
@@ -11,13 +13,20 @@
 namespace vleval {
 namespace {
 
+// The shipped MiniGPT-v2 model config, whose chat template the prompts use.
+const ModelProfile& MiniGptV2Model() {
+  static const ModelProfile model =
+      *LoadModelProfile(testing::SourceDir() / "configs/models/minigptv2-7b.json");
+  return model;
+}
+
 const TaskConfig& Task(const std::string& name) {
   static const TaskCatalog catalog = *TaskCatalog::Load(testing::SourceDir() / "configs");
   return **catalog.FindTask(name);
 }
 
 std::string PromptOf(const std::string& task, const Sample& sample) {
-  auto prompt = RenderSamplePrompt(Task(task), "", {}, sample);
+  auto prompt = RenderSamplePrompt(Task(task), "", {}, sample, MiniGptV2Model());
   return prompt.ok() ? prompt->prompt : prompt.error().message;
 }
 
@@ -40,10 +49,11 @@ TEST(RealFiles, RefcocoValFirstAndLastSamples) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const auto& first = loaded->samples.front();
   EXPECT_EQ(first.id, 0);
-  EXPECT_EQ(first.references["img_id"], "COCO_train2014_000000580957_4");
-  EXPECT_EQ(first.references["bbox"], nlohmann::json({468.3, 0.91, 171.7, 116.12}));
-  EXPECT_EQ(first.references["width"], 640);
-  EXPECT_EQ(first.references["height"], 428);
+  EXPECT_EQ(first.references.box_text, "[468.3,0.91,171.7,116.12]");
+  EXPECT_EQ(first.references.box.x1, 468.3);
+  EXPECT_EQ(first.references.box.x2, 468.3 + 171.7);
+  EXPECT_EQ(first.references.image_width, 640);
+  EXPECT_EQ(first.references.image_height, 428);
   EXPECT_EQ(first.image_candidates[0],
             testing::SharedDataDir() / "coco/train2014/COCO_train2014_000000580957.jpg");
   EXPECT_EQ(first.image_candidates[1], testing::SharedDataDir() / "coco/train2017/000000580957.jpg");
@@ -53,7 +63,7 @@ TEST(RealFiles, RefcocoValFirstAndLastSamples) {
       "part [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 10833);
-  EXPECT_EQ(last.references["bbox"], nlohmann::json({407.6, 133.24, 226.67, 190.33}));
+  EXPECT_EQ(last.references.box_text, "[407.6,133.24,226.67,190.33]");
   EXPECT_EQ(PromptOf("refcoco_val", last),
             "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of right guy above child [/INST]");
 }
@@ -76,11 +86,11 @@ TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
   ASSERT_EQ(loaded->samples.size(), 1222u);
   EXPECT_TRUE(loaded->warnings.empty());
   std::size_t trues = 0;
-  for (const auto& sample : loaded->samples) trues += sample.references["label"] == 1;
+  for (const auto& sample : loaded->samples) trues += sample.references.label == 1;
   EXPECT_EQ(trues, 629u);
   const auto& first = loaded->samples.front();
   EXPECT_EQ(first.id, 0);
-  EXPECT_EQ(first.references["label"], 1);
+  EXPECT_EQ(first.references.label, 1);
   EXPECT_EQ(first.image_candidates[0], testing::SharedDataDir() / "vsr/images/000000017697.jpg");
   EXPECT_EQ(PromptOf("vsr", first),
             "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
@@ -88,7 +98,7 @@ TEST(RealFiles, VsrZeroShotTestFirstAndLastSamples) {
             "behind the suitcase. [/INST]");
   const auto& last = loaded->samples.back();
   EXPECT_EQ(last.id, 1221);
-  EXPECT_EQ(last.references["label"], 1);
+  EXPECT_EQ(last.references.label, 1);
   EXPECT_EQ(PromptOf("vsr", last),
             "<s>[INST] <Img><ImageHere></Img> [vqa] Based on the image, is this statement true or false? The "
             "cat is "
@@ -99,7 +109,8 @@ TEST(RealFiles, VsrWithoutIdentifierDropsTokenAndSpace) {
   VLEVAL_SKIP_UNLESS_EXISTS(testing::SharedDataDir() / "vsr/zeroshot_test.jsonl");
   auto loaded = LoadTaskSamples(Task("vsr"), testing::SharedDataDir());
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-  auto none = RenderSamplePrompt(Task("vsr"), "", *IdentifierChoice::Parse("none"), loaded->samples[0]);
+  auto none = RenderSamplePrompt(Task("vsr"), "", *IdentifierChoice::Parse("none"), loaded->samples[0],
+                                 MiniGptV2Model());
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->prompt,
             "<s>[INST] <Img><ImageHere></Img> Based on the image, is this statement true or false? The car "

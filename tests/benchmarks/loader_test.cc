@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "benchmarks/model_profile.h"
+
 #include "benchmarks/image_writer.h"
 #include "benchmarks/mini_data_root.h"
 #include "benchmarks/sample_prompt.h"
@@ -14,6 +16,13 @@
 
 namespace vleval {
 namespace {
+
+// The shipped MiniGPT-v2 model config, whose chat template the prompts use.
+const ModelProfile& MiniGptV2Model() {
+  static const ModelProfile model =
+      *LoadModelProfile(testing::SourceDir() / "configs/models/minigptv2-7b.json");
+  return model;
+}
 
 class MiniRoot : public ::testing::Test {
  protected:
@@ -42,7 +51,7 @@ class MiniRoot : public ::testing::Test {
     return loaded.ok() ? *loaded : LoadedSamples{};
   }
   static std::string Prompt(const std::string& task, const Sample& sample, const std::string& variant = "") {
-    auto prompt = RenderSamplePrompt(**catalog_->FindTask(task), variant, {}, sample);
+    auto prompt = RenderSamplePrompt(**catalog_->FindTask(task), variant, {}, sample, MiniGptV2Model());
     EXPECT_TRUE(prompt.ok()) << (prompt.ok() ? "" : prompt.error().message);
     return prompt.ok() ? prompt->prompt : "";
   }
@@ -60,7 +69,7 @@ TEST_F(MiniRoot, EveryTaskLoadsThreeSamplesWithExistingImages) {
     for (const auto& sample : loaded.samples) {
       auto image = ResolveImage(sample, loaded.image_roots);
       EXPECT_TRUE(image.ok()) << name << ": " << (image.ok() ? "" : image.error().message);
-      EXPECT_TRUE(RenderSamplePrompt(config, "", {}, sample).ok()) << name;
+      EXPECT_TRUE(RenderSamplePrompt(config, "", {}, sample, MiniGptV2Model()).ok()) << name;
     }
     // The published counts differ from the mini data's 3: listed, not fatal.
     if (config.expected_count) {
@@ -74,8 +83,8 @@ TEST_F(MiniRoot, OkvqaSampleHasQuestionIdAnswersAndTheVqaPrompt) {
   const auto loaded = Load("okvqa");
   const auto& sample = loaded.samples[0];
   EXPECT_EQ(sample.id, 90005);
-  EXPECT_EQ(sample.references["answers"].size(), 10u);
-  EXPECT_EQ(sample.references["answers"][0], "red");
+  EXPECT_EQ(sample.references.answers.size(), 10u);
+  EXPECT_EQ(sample.references.answers[0], "red");
   EXPECT_EQ(sample.image_candidates[0], root_->path() / "coco/val2014/COCO_val2014_000000009000.jpg");
   EXPECT_EQ(
       Prompt("okvqa", sample),
@@ -87,22 +96,22 @@ TEST_F(MiniRoot, GqaOfficialDictKeepsFileOrderAndQuestionIds) {
   const auto loaded = Load("gqa");
   EXPECT_EQ(loaded.samples[0].id, 20000000);
   EXPECT_EQ(loaded.samples[2].id, 20000002);
-  EXPECT_EQ(loaded.samples[1].references["answer"], "left");
+  EXPECT_EQ(loaded.samples[1].references.answers, std::vector<std::string>{"left"});
   EXPECT_EQ(loaded.samples[1].image_candidates[0].filename(), "n100001.jpg");
 }
 
 TEST_F(MiniRoot, VsrIdsAreRowIndicesAndLabelsAreZeroOrOne) {
   const auto loaded = Load("vsr");
   EXPECT_EQ(loaded.samples[1].id, 1);
-  EXPECT_EQ(loaded.samples[0].references["label"], 1);
-  EXPECT_EQ(loaded.samples[1].references["label"], 0);
+  EXPECT_EQ(loaded.samples[0].references.label, 1);
+  EXPECT_EQ(loaded.samples[1].references.label, 0);
 }
 
 TEST_F(MiniRoot, IconvqaOfficialReleaseFollowsTheSplitList) {
   const auto loaded = Load("iconvqa");
   EXPECT_EQ(loaded.samples[2].id, 102);
-  EXPECT_EQ(loaded.samples[2].references["answer"], 2);
-  EXPECT_EQ(loaded.samples[2].references["choices"], nlohmann::json({"red", "left", "square"}));
+  EXPECT_EQ(loaded.samples[2].references.label, 2);
+  EXPECT_EQ(loaded.samples[2].references.choices, (std::vector<std::string>{"red", "left", "square"}));
   EXPECT_EQ(loaded.samples[2].image_candidates[0],
             root_->path() / "iconvqa/iconqa/val/choose_txt/102/image.png");
 }
@@ -120,7 +129,7 @@ TEST_F(MiniRoot, VizwizIdIsTheImageFileNameAndThePromptKeepsItsPunctuation) {
 TEST_F(MiniRoot, HmPromptHasNoIdentifierAndKeepsTheTypo) {
   const auto loaded = Load("hm");
   EXPECT_EQ(loaded.samples[0].id, 42950);
-  EXPECT_EQ(loaded.samples[1].references["label"], 1);
+  EXPECT_EQ(loaded.samples[1].references.label, 1);
   EXPECT_EQ(
       Prompt("hm", loaded.samples[0]),
       "<s>[INST] <Img><ImageHere></Img> This is an image writting 'have a nice day'. Is this image hateful? "
@@ -130,8 +139,13 @@ TEST_F(MiniRoot, HmPromptHasNoIdentifierAndKeepsTheTypo) {
 TEST_F(MiniRoot, RefcocoRowsCarryBoxAndImageSize) {
   const auto loaded = Load("refcocog_test");
   EXPECT_EQ(loaded.samples[1].id, 1);
-  EXPECT_EQ(loaded.samples[1].references["bbox"], nlohmann::json({12, 8, 30, 20}));
-  EXPECT_EQ(loaded.samples[1].references["width"], 80);
+  const References& rec = loaded.samples[1].references;
+  EXPECT_EQ(rec.box_text, "[12,8,30,20]");
+  EXPECT_EQ(rec.box.x1, 12);
+  EXPECT_EQ(rec.box.y1, 8);
+  EXPECT_EQ(rec.box.x2, 42);
+  EXPECT_EQ(rec.box.y2, 28);
+  EXPECT_EQ(rec.image_width, 80);
   EXPECT_EQ(Prompt("refcocog_test", loaded.samples[0]),
             "<s>[INST] <Img><ImageHere></Img> [refer] give me the location of the red box [/INST]");
 }
@@ -212,14 +226,14 @@ TEST(NewTaskByConfig, AffectTaskLoadsAndRendersWithItsOwnIdentifier) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const Sample& sample = loaded->samples.at(0);
   EXPECT_EQ(sample.id, "a1");
-  EXPECT_EQ(sample.references["answer"], "joy");
+  EXPECT_EQ(sample.references.answers, std::vector<std::string>{"joy"});
   EXPECT_TRUE(ResolveImage(sample, loaded->image_roots).ok());
   auto entries = catalog->ExpandSuite("affect-demo");
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> prompts;
   for (const auto& entry : *entries) {
-    auto rendered =
-        RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier), sample);
+    auto rendered = RenderSamplePrompt(affect, entry.variant, *IdentifierChoice::Parse(entry.identifier),
+                                       sample, MiniGptV2Model());
     ASSERT_TRUE(rendered.ok());
     prompts.push_back(rendered->prompt);
   }

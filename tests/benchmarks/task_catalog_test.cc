@@ -107,7 +107,6 @@ TEST(TaskCatalog, NewTaskWithNewIdentifierNeedsOnlyAConfigFile) {
   std::ofstream(dir.path() / "tasks" / "affect.json") << R"({
     "name": "affect", "version": 1, "loader": "vsr",
     "identifier": "[affect]", "instruction": "Which emotion does this image convey? {caption}",
-    "conversation": "<s>[INST] <Img><ImageHere></Img> {} [/INST]",
     "metric": "vsr_accuracy", "dialect": "minigptv2"})";
   auto catalog = TaskCatalog::Load(dir.path());
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;

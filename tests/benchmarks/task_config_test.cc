@@ -9,7 +9,6 @@ nlohmann::json MinimalTask() {
   return nlohmann::json::parse(R"({
     "name": "affect", "version": 1, "loader": "vsr",
     "identifier": "[affect]", "instruction": "what emotion does {caption} show?",
-    "conversation": "<s>[INST] <Img><ImageHere></Img> {} [/INST]",
     "metric": "vsr_accuracy", "dialect": "minigptv2"})");
 }
 
@@ -42,12 +41,12 @@ TEST(TaskConfig, UnknownKeyIsAnErrorNamingTheFile) {
   EXPECT_EQ(config.error().message, "affect.json: unknown key 'promt'");
 }
 
-TEST(TaskConfig, ConversationNeedsOneSlotAndOneImage) {
+TEST(TaskConfig, AConversationIsAnErrorPointingAtTheModelConfig) {
   auto json = MinimalTask();
-  json["conversation"] = "[INST] {} [/INST]";
+  json["conversation"] = "<s>[INST] <Img><ImageHere></Img> {} [/INST]";
   auto config = ParseTaskConfig(json, "affect.json");
   ASSERT_FALSE(config.ok());
-  EXPECT_NE(config.error().message.find("<ImageHere>"), std::string::npos);
+  EXPECT_NE(config.error().message.find("configs/models/*.json"), std::string::npos) << config.error().message;
 }
 
 TEST(TaskConfig, VariantsAndSinglePromptAreExclusive) {

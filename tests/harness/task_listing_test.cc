@@ -21,7 +21,7 @@ TEST(TaskListing, ShowsPromptsSuitesShorthandsAndPaperNumbers) {
             std::string::npos);
   EXPECT_NE(text.find("  short: [caption] briefly describe the image    (paper CHAIR_i 4.4 CHAIR_s 7.1)"),
             std::string::npos);
-  EXPECT_NE(text.find("  wrapper: <s>[INST] <Img><ImageHere></Img> {} [/INST]"), std::string::npos);
+  EXPECT_NE(text.find("prompt = task text inside the model config's chat template"), std::string::npos);
   EXPECT_NE(text.find("okvqa, okvqa (identifier none), gqa"), std::string::npos);
   EXPECT_NE(text.find("  refcocog = refcocog_val refcocog_test"), std::string::npos);
 }

@@ -61,12 +61,12 @@ TEST(ScoreTaskPredictions, RealRefcocoGroundTruthBoxesScoreAbove99AndMissingOnes
   std::vector<std::pair<nlohmann::json, std::string>> rows;
   for (const auto& sample : samples) {
     const auto& r = sample.references;
-    const double x = r["bbox"][0], y = r["bbox"][1], w = r["bbox"][2], h = r["bbox"][3];
-    const double width = r["width"], height = r["height"];
+    const double x = r.box.x1, y = r.box.y1, x2 = r.box.x2, y2 = r.box.y2;
+    const double width = r.image_width, height = r.image_height;
     // The training target of the official code: int(coord / size * 100).
     auto grid = [](double v, double size) { return std::to_string(static_cast<int>(v / size * 100)); };
-    rows.emplace_back(sample.id, "{<" + grid(x, width) + "><" + grid(y, height) + "><" + grid(x + w, width) +
-                                     "><" + grid(y + h, height) + ">}");
+    rows.emplace_back(sample.id, "{<" + grid(x, width) + "><" + grid(y, height) + "><" + grid(x2, width) +
+                                     "><" + grid(y2, height) + ">}");
   }
   rows.resize(rows.size() - 10);  // the last ten expressions have no prediction
   auto score = ScoreTaskPredictions(ShippedTask("refcoco_testB"), root, Predictions(dir.path(), rows),
@@ -144,11 +144,11 @@ TEST(ScoreTaskPredictions, EveryMiniTaskScoresPerfectReferencesAtTheTop) {
   ASSERT_TRUE(WriteMiniDataRoot(root).ok());
   // Perfect outputs built from each family's references.
   const std::vector<std::pair<std::string, std::function<std::string(const Sample&)>>> tasks = {
-      {"okvqa", [](const Sample& s) { return s.references["answers"][0].get<std::string>(); }},
-      {"vizwiz", [](const Sample& s) { return s.references["answers"][0].get<std::string>(); }},
-      {"gqa", [](const Sample& s) { return s.references["answer"].get<std::string>(); }},
-      {"vsr", [](const Sample& s) { return s.references["label"] == 1 ? "true" : "false"; }},
-      {"hm", [](const Sample& s) { return s.references["label"] == 1 ? "yes" : "no"; }},
+      {"okvqa", [](const Sample& s) { return s.references.answers[0]; }},
+      {"vizwiz", [](const Sample& s) { return s.references.answers[0]; }},
+      {"gqa", [](const Sample& s) { return s.references.answers[0]; }},
+      {"vsr", [](const Sample& s) { return s.references.label == 1 ? "true" : "false"; }},
+      {"hm", [](const Sample& s) { return s.references.label == 1 ? "yes" : "no"; }},
   };
   for (const auto& [task, perfect] : tasks) {
     std::vector<std::pair<nlohmann::json, std::string>> rows;

@@ -55,5 +55,17 @@ TEST(MiniGptV2Architecture, NonPositiveOrMisalignedSizesAreErrors) {
             std::string::npos);
 }
 
+TEST(MiniGptV2Architecture, ReadsTheArchitectureSectionOfTheModelConfigFormat) {
+  testing::TempDir dir;
+  auto arch = LoadText(dir, R"({"name": "m", "backend": "minigptv2", "architecture": {"lora_r": 8}})");
+  ASSERT_TRUE(arch) << arch.error().message;
+  EXPECT_EQ(arch->lora_r, 8);
+  EXPECT_EQ(arch->vit_heads, 16);
+  auto typo = LoadText(dir, R"({"name": "m", "architecture": {"lora": 8}})");
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("architecture"), std::string::npos) << typo.error().message;
+  EXPECT_NE(typo.error().message.find("unknown key 'lora'"), std::string::npos) << typo.error().message;
+}
+
 }  // namespace
 }  // namespace vleval
