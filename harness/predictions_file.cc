@@ -115,7 +115,7 @@ Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
       return true;
     }
     // Arrays stop the record at once on a failed read (it may have consumed part of it).
-    auto array = [&](const char* name, Status read) -> Result<bool> {
+    auto array = [&](const char* name, const Status& read) -> Result<bool> {
       if (read.ok()) return true;
       wrong_type(name, read.message());
       return Error{field_error};

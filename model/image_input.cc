@@ -50,7 +50,7 @@ void ReadImageInputsInParallel(const std::vector<std::filesystem::path>& paths,
     slot->result = ReadImageInput(paths[slot->index]);
     return slot;
   };
-  auto deliver = [&](SlotPtr slot) { consume(slot->index, slot->result); };
+  auto deliver = [&](const SlotPtr& slot) { consume(slot->index, slot->result); };
   const auto tokens = static_cast<std::size_t>(std::max(options.max_in_flight, 1));
   auto run = [&] {
     tbb::parallel_pipeline(tokens,

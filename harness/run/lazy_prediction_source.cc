@@ -17,6 +17,11 @@ bool LazyPredictionSource::buckets_by_length() const {
   return opened && opened->source->buckets_by_length();
 }
 
+int LazyPredictionSource::preferred_batch_size() const {
+  const auto& opened = Open();
+  return opened ? opened->source->preferred_batch_size() : 0;
+}
+
 Result<std::vector<PredictionRecord>> LazyPredictionSource::Predict(const PlannedEntry& entry,
                                                                     std::span<const PendingSample> batch) {
   const auto& opened = Open();

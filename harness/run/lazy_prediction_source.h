@@ -21,6 +21,7 @@ class LazyPredictionSource : public PredictionSource {
   bool needs_images() const override;
   // The real source's answer (opening it).
   bool buckets_by_length() const override;
+  int preferred_batch_size() const override;
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
                                                 std::span<const PendingSample> batch) override;
 

@@ -25,6 +25,7 @@ class ModelPredictionSource : public PredictionSource {
 
   bool needs_images() const override { return true; }
   bool buckets_by_length() const override { return true; }
+  int preferred_batch_size() const override { return backend_.preferred_batch_size(); }
   Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,
                                                 std::span<const PendingSample> batch) override;
 

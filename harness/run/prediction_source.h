@@ -37,6 +37,9 @@ class PredictionSource {
   // pads every prompt of a batch to the longest): the scheduler then buckets
   // pending samples by prompt length before cutting batches.
   virtual bool buckets_by_length() const { return false; }
+  // Samples per Predict call the source serves best (a served model: its
+  // request concurrency); 0 = the task's batch size.
+  virtual int preferred_batch_size() const { return 0; }
   // One record per sample of `batch`, in batch order, each carrying the
   // sample's id. Called from one thread at a time. Errors name the entry.
   virtual Result<std::vector<PredictionRecord>> Predict(const PlannedEntry& entry,

@@ -64,8 +64,11 @@ Result<RunOutcome> ExecuteRun(const RunDescription& description, const std::vect
   if (error) return Error{"cannot create " + settings.out.string() + ": " + error.message()};
   if (auto status = WriteOrCheckRunDescription(settings.out, description); !status)
     return Error{status.message()};
-  ShardExecution execution{
-      settings.shard, ShardPredictionsDir(settings.out, settings.shard), settings.threads, {}};
+  ShardExecution execution{settings.shard,
+                           ShardPredictionsDir(settings.out, settings.shard),
+                           settings.threads,
+                           description.request.batch_size > 0,
+                           {}};
   // Unsharded: each entry is scored while the next one runs on the model.
   std::vector<std::optional<Result<FinishedEntry>>> finished(plan.size());
   tbb::task_group scoring;

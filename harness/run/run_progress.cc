@@ -2,13 +2,14 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 
 namespace vleval {
 namespace {
 
 std::string Duration(double seconds) {
-  const long s = static_cast<long>(seconds + 0.5);
+  const long s = std::lround(seconds);  // seconds >= 0: half up
   char text[32];
   if (s >= 3600) {
     std::snprintf(text, sizeof text, "%ldh%02ldm", s / 3600, s / 60 % 60);

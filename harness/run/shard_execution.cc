@@ -24,15 +24,15 @@ constexpr std::size_t kWindowBatches = 4, kMaxWindow = 256;
 // of task order.
 class Batcher {
  public:
-  Batcher(const PlannedEntry& entry, PredictionSource& source, PredictionsJournal& journal,
-          RunProgress& progress)
-      : entry_(entry), source_(source), journal_(journal), progress_(progress) {}
+  Batcher(const PlannedEntry& entry, std::size_t batch_size, PredictionSource& source,
+          PredictionsJournal& journal, RunProgress& progress)
+      : entry_(entry), batch_size_(batch_size), source_(source), journal_(journal), progress_(progress) {}
 
   // Adds one sample; runs the window when it is full or `last` is set.
   void Add(PendingSample pending, bool last) {
     if (!status_) return;
     window_.push_back(std::move(pending));
-    const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
+    const std::size_t batch_size = batch_size_;
     const std::size_t window = source_.buckets_by_length()
                                    ? std::min(kMaxWindow, std::max(batch_size, kWindowBatches * batch_size))
                                    : batch_size;
@@ -50,7 +50,7 @@ class Batcher {
         return a.prompt.size() < b.prompt.size();
       });
     }
-    const auto batch_size = static_cast<std::size_t>(entry_.batch_size);
+    const std::size_t batch_size = batch_size_;
     for (std::size_t start = 0; start < window_.size() && status_; start += batch_size) {
       Flush(std::span<const PendingSample>(window_).subspan(start,
                                                             std::min(batch_size, window_.size() - start)));
@@ -70,6 +70,7 @@ class Batcher {
   }
 
   const PlannedEntry& entry_;
+  std::size_t batch_size_;
   PredictionSource& source_;
   PredictionsJournal& journal_;
   RunProgress& progress_;
@@ -122,9 +123,11 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
   auto pending = PendingPositions(entry, owned, existing.records, file);
   if (!pending) return pending.error();
   progress.StartEntry(entry.name, owned.size(), owned.size() - pending->size());
-  Batcher batcher(entry, source, *journal, progress);
   // With nothing pending the source is not asked anything (a lazy one
   // stays unopened, see lazy_prediction_source.h).
+  const int preferred = pending->empty() || execution.batch_size_given ? 0 : source.preferred_batch_size();
+  const int batch_size = preferred > 0 ? preferred : entry.batch_size;
+  Batcher batcher(entry, static_cast<std::size_t>(batch_size), source, *journal, progress);
   const bool needs_images = !pending->empty() && source.needs_images();
   if (!needs_images) {
     for (std::size_t k = 0; k < pending->size() && batcher.status(); ++k) {
@@ -138,7 +141,7 @@ Status ExecuteEntry(const PlannedEntry& entry, PredictionSource& source, const S
     for (const std::size_t position : *pending)
       paths.push_back(*ResolveImage(entry.loaded.samples[position], entry.loaded.image_roots));
     ImageReadOptions options;
-    options.max_in_flight = 2 * entry.batch_size;
+    options.max_in_flight = 2 * batch_size;
     options.threads = execution.threads;
     ReadImageInputsInParallel(paths, options, [&](std::size_t k, Result<ImageInput>& image) {
       if (!batcher.status()) return;

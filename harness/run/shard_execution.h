@@ -22,6 +22,10 @@ struct ShardExecution {
   ShardSpec shard;
   std::filesystem::path predictions_dir;  // <entry>.jsonl files are written here
   int threads = 0;                        // image workers; 0 = TBB's default
+  // True when --batch-size was given: the entries' batch size stands.
+  // Otherwise a source's preferred_batch_size() (when nonzero) replaces the
+  // task's. Results do not depend on it.
+  bool batch_size_given = false;
   // Called (on the calling thread) when entry `plan_index` has all its
   // shard's predictions on disk, e.g. to score it while the next one runs.
   std::function<void(std::size_t plan_index)> on_entry_done;

@@ -104,6 +104,25 @@ TEST_F(RunEndToEnd, ResultsJsonDoesNotDependOnThreadsOrBatchSize) {
             Bytes(Out("b") / "predictions" / "refcoco_val.jsonl"));
 }
 
+// A backend's preferred batch size (a served model's concurrency) replaces
+// the task's; --batch-size replaces both. The results stay the same.
+TEST_F(RunEndToEnd, ABackendsPreferredBatchSizeStandsUnlessBatchSizeIsGiven) {
+  auto request = testing::MiniRequest(data_);
+  request.tasks = {"vsr"};
+  testing::RunWithFake(request, Out("task"), backend_);
+  EXPECT_EQ(backend_.batch_sizes, (std::vector<std::size_t>{3}));
+  testing::FakeBackend preferring;
+  preferring.preferred = 2;
+  testing::RunWithFake(request, Out("preferred"), preferring);
+  EXPECT_EQ(preferring.batch_sizes, (std::vector<std::size_t>{2, 1}));
+  request.batch_size = 1;
+  testing::FakeBackend overridden;
+  overridden.preferred = 2;
+  testing::RunWithFake(request, Out("given"), overridden);
+  EXPECT_EQ(overridden.batch_sizes, (std::vector<std::size_t>{1, 1, 1}));
+  EXPECT_EQ(Bytes(Out("task") / "results.json"), Bytes(Out("preferred") / "results.json"));
+}
+
 // A model pads the prompts of a batch to the longest: the scheduler sends
 // them bucketed by prompt length (a window of four batches, stably sorted).
 TEST_F(RunEndToEnd, ModelBatchesAreBucketedByPromptLength) {

@@ -31,9 +31,12 @@ class FakeBackend : public ModelBackend {
   std::chrono::milliseconds delay{0};  // per call, to let tests kill a run part way
   int calls = 0;
   std::vector<std::size_t> generated_prompt_lengths;  // per Generate request, in call order
+  std::vector<std::size_t> batch_sizes;               // per call, in call order
+  int preferred = 0;                                  // preferred_batch_size()
 
   Result<std::vector<GenerateResult>> Generate(std::span<const GenerateRequest> batch) override {
     Wait();
+    batch_sizes.push_back(batch.size());
     std::vector<GenerateResult> results;
     for (const auto& request : batch) {
       generated_prompt_lengths.push_back(request.prompt.size());
@@ -57,6 +60,7 @@ class FakeBackend : public ModelBackend {
 
   Result<std::vector<ScoreResult>> ScoreCandidates(std::span<const ScoreRequest> batch) override {
     Wait();
+    batch_sizes.push_back(batch.size());
     std::vector<ScoreResult> results;
     for (const auto& request : batch) {
       ScoreResult result;
@@ -73,6 +77,7 @@ class FakeBackend : public ModelBackend {
   }
 
   BackendCapabilities capabilities() const override { return {true, true, true}; }
+  int preferred_batch_size() const override { return preferred; }
 
  private:
   void Wait() {
