@@ -46,7 +46,8 @@ TEST(TaskConfig, AConversationIsAnErrorPointingAtTheModelConfig) {
   json["conversation"] = "<s>[INST] <Img><ImageHere></Img> {} [/INST]";
   auto config = ParseTaskConfig(json, "affect.json");
   ASSERT_FALSE(config.ok());
-  EXPECT_NE(config.error().message.find("configs/models/*.json"), std::string::npos) << config.error().message;
+  EXPECT_NE(config.error().message.find("configs/models/*.json"), std::string::npos)
+      << config.error().message;
 }
 
 TEST(TaskConfig, VariantsAndSinglePromptAreExclusive) {
