@@ -38,7 +38,8 @@ TEST(ImagePreparation, ReadsTheImageSectionAndDefaultsWithoutOne) {
   ASSERT_TRUE(defaults.ok());
   EXPECT_EQ(defaults->size, 224);
   EXPECT_EQ(defaults->mean[0], image::kClipMean[0]);
-  const auto flat = testing::SourceDir() / "configs" / "models" / "minigptv2-tiny.json";
+  const auto flat = dir.path() / "flat.json";
+  std::ofstream(flat) << R"({"name": "m", "architecture": {"image_size": 28}})";
   auto no_section = LoadImagePreparation(flat, 28);
   ASSERT_TRUE(no_section.ok()) << no_section.error().message;
   EXPECT_EQ(no_section->size, 28);
