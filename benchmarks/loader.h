@@ -19,10 +19,10 @@
 #include <nlohmann/json.hpp>
 
 #include "benchmarks/answer_cleanup.h"
-#include "core/request_kind.h"
 #include "benchmarks/sample.h"
 #include "benchmarks/task_config.h"
 #include "core/registry.h"
+#include "core/request_kind.h"
 #include "core/result.h"
 #include "metrics/metric_sample.h"
 

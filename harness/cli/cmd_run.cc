@@ -12,7 +12,6 @@
 #include "harness/cli/options.h"
 #include "harness/data_prompts.h"
 #include "harness/run/lazy_prediction_source.h"
-#include "harness/run/model_prediction_source.h"
 #include "harness/run/run_backend.h"
 #include "harness/run/run_driver.h"
 #include "model/weights/digest_cache.h"
@@ -65,8 +64,8 @@ int Run(const std::vector<std::string>& args) {
       "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
       "identifier", po::value(&identifier), "default | none | <token> (task identifier ablation)")(
       "batch-size", po::value(&batch_size),
-      "samples per model call (default: each task's); results do not depend on it")(
-      "limit", po::value(&limit), "evaluate only the first K samples of each entry")(
+      "samples per model call (default: the backend's preferred, else each task's); results do not depend on "
+      "it")("limit", po::value(&limit), "evaluate only the first K samples of each entry")(
       "no-resample", "REC: no resampling rounds (default: on in the minigptv2 dialect)")(
       "allow-outside-paths",
       "read images that annotation files place outside the data root and the tasks' image folders")(
@@ -140,11 +139,8 @@ int Run(const std::vector<std::string>& args) {
         digest_cache.empty() ? DefaultDigestCachePath() : std::filesystem::path(digest_cache);
   auto capabilities = CapabilitiesOf(backend);
   if (!capabilities) return Fail(capabilities.error().message);
-  for (const PlannedEntry& planned : *plan) {
-    if (auto status = CheckCapabilities(*capabilities, planned.request_kind, planned.name, backend.backend);
-        !status)
-      return Fail(status.message());
-  }
+  if (auto status = CheckPlanCapabilities(*capabilities, *plan, backend.backend); !status)
+    return Fail(status.message());
   RunDescription description{request, {}, shard->count};
   auto model = DescribeBackend(backend);
   if (!model) return Fail(model.error().message);

@@ -73,6 +73,15 @@ Result<nlohmann::json> RuntimeOf(const BackendChoice& choice) {
   return (*entry)->backend.runtime();
 }
 
+Status CheckPlanCapabilities(const BackendCapabilities& capabilities, const std::vector<PlannedEntry>& plan,
+                             const std::string& backend) {
+  for (const PlannedEntry& entry : plan) {
+    if (auto status = CheckCapabilities(capabilities, entry.request_kind, entry.name, backend); !status)
+      return status;
+  }
+  return {};
+}
+
 Result<OpenedBackend> OpenBackend(const BackendChoice& choice) {
   auto entry = RunBackends().Find(choice.backend);
   if (!entry) return Error{"--backend: " + entry.error().message};

@@ -10,12 +10,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/registry.h"
 #include "core/result.h"
 #include "harness/run/prediction_source.h"
+#include "harness/run/run_plan.h"
 #include "model/backend_registry.h"
 
 namespace vleval {
@@ -54,6 +56,12 @@ Result<BackendCapabilities> CapabilitiesOf(const BackendChoice& choice);
 // The chosen backend's runtime (BackendEntry::runtime), or null when the
 // entry has none.
 Result<nlohmann::json> RuntimeOf(const BackendChoice& choice);
+
+// Ok when `capabilities` serve every entry of `plan` (PlannedEntry::request_kind, the loader's declaration);
+// else the error of CheckCapabilities for the first entry they cannot serve, naming the task, the backend and
+// the capability. Checked before a run opens its backend.
+Status CheckPlanCapabilities(const BackendCapabilities& capabilities, const std::vector<PlannedEntry>& plan,
+                             const std::string& backend);
 
 // Loads the model (minutes for the 7B one) or opens the replay source.
 Result<OpenedBackend> OpenBackend(const BackendChoice& choice);

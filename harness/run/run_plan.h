@@ -12,8 +12,8 @@
 #include "benchmarks/loader.h"
 #include "benchmarks/model_profile.h"
 #include "benchmarks/prompt.h"
-#include "core/request_kind.h"
 #include "benchmarks/task_catalog.h"
+#include "core/request_kind.h"
 #include "core/result.h"
 #include "metrics/dialect.h"
 

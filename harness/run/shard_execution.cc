@@ -63,7 +63,8 @@ class Batcher {
     if (records->size() != batch.size())
       return Fail(Error{entry_.name + ": the backend returned a wrong count"});
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (batch[i].image.pixels.truncated) (*records)[i].image_truncated = true;  // journaled: resume keeps it
+      if (batch[i].image.pixels.truncated)
+        (*records)[i].image_truncated = true;  // journaled: resume keeps it
     }
     if (auto written = journal_.Append(*records); !written) return Fail(written);
     progress_.Advance(batch.size());

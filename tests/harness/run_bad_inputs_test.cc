@@ -120,5 +120,27 @@ TEST_F(RunBadInputs, AMissingDataRootOrAnnotationFileIsAnError) {
   EXPECT_FALSE(std::filesystem::exists(out_));  // nothing written before the data is known to be there
 }
 
+// A backend that cannot serve a task's requests fails the run at start,
+// before anything is opened, naming the task, the backend and the capability.
+TEST(RunCapabilities, ATaskTheBackendCannotServeIsNamedWithTheMissingCapability) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteMiniDataRoot(dir.path()).ok());
+  auto request = testing::MiniRequest(dir.path());
+  auto plan = PlanRun(testing::ShippedCatalog(), request);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_TRUE(CheckPlanCapabilities({true, true, true}, *plan, "full").ok());
+  const Status no_scoring = CheckPlanCapabilities({true, false, true}, *plan, "chat");
+  ASSERT_FALSE(no_scoring.ok());
+  EXPECT_EQ(
+      no_scoring.message(),
+      "task iconvqa needs candidate scoring (score-candidates requests), which backend chat does not offer");
+  const Status no_probabilities = CheckPlanCapabilities({true, true, false}, *plan, "chat");
+  ASSERT_FALSE(no_probabilities.ok());
+  EXPECT_EQ(
+      no_probabilities.message(),
+      "task hm needs first-token probabilities (generate-with-first-token requests), which backend chat "
+      "does not offer");
+}
+
 }  // namespace
 }  // namespace vleval
