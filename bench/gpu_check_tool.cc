@@ -136,7 +136,8 @@ int LlamaCommand(const Args& args) {
                                   torch::ones({1, length}, torch::kBool), cache))[0][-1]
           .to(torch::kCPU);
   const int steps = std::stoi(args.Get("steps", "20"));
-  const auto generated = GenerateGreedy(*llama, {{context, steps, {}}}, kEosId);
+  const auto generated = GenerateGreedy(*llama, {{context, steps, {}}},
+                                        SpecialTokenIds{}.eos);  // the Llama folder alone: LLaMA-2's ids
   WriteJson(args.Need("out"),
             {{"ids", ids},
              {"dtype", dtype},
@@ -300,10 +301,10 @@ int ThroughputCommand(const Args& args) {
     prefill();
     Sync(device);
     const double prefill_s = Seconds(start);
-    GenerateGreedy(engine.llama(), rows, kEosId);
+    GenerateGreedy(engine.llama(), rows, engine.special_tokens().eos);
     GenerationStats stats;
     start = Clock::now();
-    const auto generated = GenerateGreedy(engine.llama(), rows, kEosId, {}, &stats);
+    const auto generated = GenerateGreedy(engine.llama(), rows, engine.special_tokens().eos, {}, &stats);
     const double generate_s = Seconds(start);
     int64_t tokens = 0;
     for (const auto& row : generated) tokens += static_cast<int64_t>(row.token_ids.size());
@@ -411,7 +412,8 @@ int SampleCommand(const Args& args) {
   const int new_tokens = std::stoi(args.Get("new-tokens", "20"));
   GenerationStats stats;
   start = Clock::now();
-  const auto generated = GenerateGreedy(engine.llama(), {{context, new_tokens, {}}}, kEosId, {}, &stats);
+  const auto generated =
+      GenerateGreedy(engine.llama(), {{context, new_tokens, {}}}, engine.special_tokens().eos, {}, &stats);
   const double generate_s = Seconds(start);
   const auto tokens = static_cast<int64_t>(generated[0].token_ids.size());
   rusage usage{};

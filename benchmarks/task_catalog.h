@@ -41,9 +41,13 @@ class TaskCatalog {
   const std::map<std::string, TaskConfig>& tasks() const { return tasks_; }
   // The folder Load read.
   const std::filesystem::path& config_dir() const { return config_dir_; }
-  // <config_dir>/models/minigptv2-7b.json: the model config of a run that
-  // names none (benchmarks/model_profile.h).
-  std::filesystem::path DefaultModelConfig() const { return config_dir_ / "models" / "minigptv2-7b.json"; }
+  // <config_dir>/models/minigptv2-7b.json: the model config of commands that
+  // name none and have no backend to ask (validate, tasks --show-prompt).
+  std::filesystem::path DefaultModelConfig() const { return ModelConfigPath("minigptv2-7b"); }
+  // configs/models/<name>.json of this catalog's configs folder.
+  std::filesystem::path ModelConfigPath(const std::string& name) const {
+    return config_dir_ / "models" / (name + ".json");
+  }
   const std::map<std::string, SuiteConfig>& suites() const { return suites_; }
 
   // The task called `name`, or an error with the closest known names.

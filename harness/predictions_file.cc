@@ -234,6 +234,13 @@ Status Add(PredictionsFile& file, ParsedPrediction parsed, size_t line) {
   return {};
 }
 
+// The records stay for the whole scoring: give back what push_back's
+// doubling over-allocated (up to half of the largest vector of `score`).
+void ShrinkToFit(PredictionsFile& file) {
+  file.predictions.shrink_to_fit();
+  file.lines.shrink_to_fit();
+}
+
 }  // namespace
 
 Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
@@ -244,6 +251,7 @@ Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) 
     return Add(file, std::move(*prediction), line);
   });
   if (!status.ok()) return Error{status.message()};
+  ShrinkToFit(file);
   return file;
 }
 
@@ -260,6 +268,7 @@ Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& pat
     }
     return Error{status.message()};
   }
+  ShrinkToFit(file);
   return file;
 }
 

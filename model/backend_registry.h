@@ -44,6 +44,10 @@ inline constexpr const char* kModelConfigSetting = "model-config";
 struct BackendEntry {
   std::string summary;  // one line for --help, e.g. "MiniGPT-v2 in libtorch (dlopen'ed plug-in)"
   std::vector<BackendOptionSpec> options;
+  // The model config a run uses when --model-config is not given: a name
+  // under configs/models/ (chat template, box codec; see
+  // benchmarks/model_profile.h).
+  std::string model_config = "minigptv2-7b";
   // For run.json: the settings that change outputs and the name and sha256
   // of every input file (through `digests`). Loads nothing, never holds a
   // secret (an API key is named by its variable, never copied). Errors name
@@ -58,6 +62,10 @@ struct BackendEntry {
   // version` and run.json (MiniGPT-v2: {"torch": {...}}; may load a
   // plug-in, never a model).
   std::function<Result<nlohmann::json>()> runtime;
+  // Optional. The settings of a run that change no output (a served model:
+  // endpoint, the model the server reports, concurrency, timeouts,
+  // attempts), for run.json's runtime.<backend name>; never a secret.
+  std::function<Result<nlohmann::json>(const BackendSettings&)> run_settings;
   // Optional. Writes the model's files as one file that loads faster
   // (`vleval convert`; MiniGPT-v2: one safetensors file). Returns JSON
   // about what it wrote (e.g. {"bytes": N}).

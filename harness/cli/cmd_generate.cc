@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "benchmarks/model_profile.h"
+#include "core/locations.h"
 #include "harness/cli/command.h"
 #include "harness/cli/options.h"
 #include "model/backend_registry.h"
@@ -17,11 +19,22 @@ namespace {
 // LLaMA-2's context length: no prompt leaves room for more.
 constexpr int kMaxNewTokens = 4096;
 
-// MiniGPT-v2's eval conversation (minigptv2_protocol.md §1.5) around a bare
-// question; a prompt that already places the image is used as given.
-std::string FullPrompt(const std::string& prompt) {
-  if (prompt.find("<ImageHere>") != std::string::npos) return prompt;
-  return "<s>[INST] <Img><ImageHere></Img> " + prompt + " [/INST]";
+// A prompt that already places the image is used as given; a bare question
+// goes into the model config's chat template (MiniGPT-v2's: "<s>[INST]
+// <Img><ImageHere></Img> {} [/INST]", minigptv2_protocol.md §1.5).
+std::string FullPrompt(const ModelProfile& model, const std::string& prompt) {
+  const std::string& placeholder = model.special_tokens.image_placeholder;
+  if (!placeholder.empty() && prompt.find(placeholder) != std::string::npos) return prompt;
+  return model.Wrap(prompt);
+}
+
+// The --model-config file, else the backend's (BackendEntry::model_config)
+// in the configs folder.
+Result<ModelProfile> GenerateModelProfile(const BackendEntry& entry, const std::string& model_config) {
+  if (!model_config.empty()) return LoadModelProfile(model_config);
+  auto config_dir = FindConfigDir();
+  if (!config_dir) return config_dir.error();
+  return LoadModelProfile(*config_dir / "models" / (entry.model_config + ".json"));
 }
 
 BackendList GenerateBackends() {
@@ -30,13 +43,13 @@ BackendList GenerateBackends() {
   return list;
 }
 
-int Generate(const BackendEntry& entry, const BackendSettings& settings, const std::string& image_path,
-             const std::string& prompt, int max_new_tokens) {
+int Generate(const BackendEntry& entry, const BackendSettings& settings, const ModelProfile& model,
+             const std::string& image_path, const std::string& prompt, int max_new_tokens) {
   auto backend = entry.open(settings);
   if (!backend) return CommandFailure("generate", backend.error().message);
   auto image = ReadImageInput(image_path);
   if (!image) return CommandFailure("generate", image.error().message);
-  const GenerateRequest request{&*image, prompt, FullPrompt(prompt), max_new_tokens};
+  const GenerateRequest request{&*image, prompt, FullPrompt(model, prompt), max_new_tokens};
   auto results = (*backend)->Generate(std::span(&request, 1));
   if (!results) return CommandFailure("generate", results.error().message);
   const GenerateResult& result = results->front();
@@ -55,14 +68,15 @@ Command GenerateCommand() {
             std::string model_config, image_path, prompt;
             int max_new_tokens = 20;
             const BackendList backends = GenerateBackends();
-            options.add_options()("model-config", po::value(&model_config),
-                                  "the model config (configs/models/*.json; default: the 7B model's)")(
+            options.add_options()(
+                "model-config", po::value(&model_config),
+                "the model config (configs/models/*.json; default: the backend's, minigptv2-7b.json)")(
                 "image", po::value(&image_path)->required(), "input image (JPEG or PNG)")(
                 "prompt", po::value(&prompt)->required(),
-                "a question (wrapped as '<s>[INST] <Img><ImageHere></Img> TEXT [/INST]'), or a full prompt "
-                "holding <ImageHere>")("max-new-tokens",
-                                       po::value(&max_new_tokens)->default_value(max_new_tokens),
-                                       "most tokens generated");
+                "a question (put in the model config's chat template; MiniGPT-v2's: '<s>[INST] "
+                "<Img><ImageHere></Img> TEXT [/INST]'), or a full prompt holding <ImageHere>")(
+                "max-new-tokens", po::value(&max_new_tokens)->default_value(max_new_tokens),
+                "most tokens generated");
             options.add(BackendOptionsGroup(backends, true));
             po::variables_map values;
             if (auto stop = ParseCommandOptions("generate",
@@ -89,7 +103,9 @@ Command GenerateCommand() {
               return kExitUsage;
             }
             (*settings)[kModelConfigSetting] = model_config;
-            return Generate(**entry, *settings, image_path, prompt, max_new_tokens);
+            auto model = GenerateModelProfile(**entry, model_config);
+            if (!model) return CommandFailure("generate", model.error().message);
+            return Generate(**entry, *settings, *model, image_path, prompt, max_new_tokens);
           }};
 }
 

@@ -58,7 +58,8 @@ int Run(const std::vector<std::string>& args) {
       "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
       "out", po::value(&out)->required(), "run folder; re-running the same command resumes it")(
       "model-config", po::value(&model_config),
-      "model config: chat template, box codec, architecture (default: <configs>/models/minigptv2-7b.json)")(
+      "model config: chat template, box codec, architecture (default: the backend's, "
+      "configs/models/minigptv2-7b.json; openai: openai-chat.json)")(
       "box-codec", po::value(&request.box_codec),
       "REC output format, instead of the model config's: minigptv2 | unit_floats | grid1000")(
       "dialect", po::value(&dialect), "minigptv2 | official (default: each task's)")(
@@ -131,6 +132,7 @@ int Run(const std::vector<std::string>& args) {
   request.rec_resample = values.count("no-resample") == 0;
   request.allow_outside_paths = values.count("allow-outside-paths") != 0;
   request.model_config = model_config;
+  request.default_model_config = (*entry)->backend.model_config;
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
 

@@ -69,8 +69,20 @@ Result<BackendCapabilities> CapabilitiesOf(const BackendChoice& choice) {
 Result<nlohmann::json> RuntimeOf(const BackendChoice& choice) {
   auto entry = RunBackends().Find(choice.backend);
   if (!entry) return Error{"--backend: " + entry.error().message};
-  if (!(*entry)->backend.runtime) return nlohmann::json();
-  return (*entry)->backend.runtime();
+  const BackendEntry& backend = (*entry)->backend;
+  nlohmann::json runtime;
+  if (backend.runtime) {
+    auto libraries = backend.runtime();
+    if (!libraries) return libraries.error();
+    runtime = std::move(*libraries);
+  }
+  if (backend.run_settings) {
+    auto settings = backend.run_settings(choice.settings);
+    if (!settings) return settings.error();
+    if (runtime.is_null()) runtime = nlohmann::json::object();
+    runtime[choice.backend] = std::move(*settings);
+  }
+  return runtime;
 }
 
 Status CheckPlanCapabilities(const BackendCapabilities& capabilities, const std::vector<PlannedEntry>& plan,

@@ -53,8 +53,9 @@ Result<nlohmann::json> DescribeBackend(const BackendChoice& choice);
 // What the chosen backend can do, before opening it.
 Result<BackendCapabilities> CapabilitiesOf(const BackendChoice& choice);
 
-// The chosen backend's runtime (BackendEntry::runtime), or null when the
-// entry has none.
+// The chosen backend's runtime (BackendEntry::runtime) with its run settings
+// under the backend's name (BackendEntry::run_settings), or null when the
+// entry has neither.
 Result<nlohmann::json> RuntimeOf(const BackendChoice& choice);
 
 // Ok when `capabilities` serve every entry of `plan` (PlannedEntry::request_kind, the loader's declaration);

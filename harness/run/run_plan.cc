@@ -32,7 +32,8 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
   auto entries = request.suite ? catalog.ExpandSuite(*request.suite) : catalog.ExpandTasks(request.tasks);
   if (!entries) return entries.error();
   auto model =
-      LoadModelProfile(request.model_config.empty() ? catalog.DefaultModelConfig() : request.model_config);
+      LoadModelProfile(request.model_config.empty() ? catalog.ModelConfigPath(request.default_model_config)
+                                                    : request.model_config);
   if (!model) return model.error();
   const std::string box_codec = request.box_codec.empty() ? model->box_codec : request.box_codec;
   if (auto codec = BoxCodecRegistry().Find(box_codec); !codec)

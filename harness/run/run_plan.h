@@ -32,9 +32,11 @@ struct RunRequest {
   // --allow-outside-paths: images named by annotation files may lie outside
   // the data root and the tasks' image folders (recorded in run.json).
   bool allow_outside_paths = false;
-  // --model-config: the model config file ("" = the catalog's
-  // DefaultModelConfig()); it gives the chat template and the box codec.
+  // --model-config: the model config file; it gives the chat template and
+  // the box codec. "" = configs/models/<default_model_config>.json, the
+  // backend's (BackendEntry::model_config; not recorded: the backend is).
   std::filesystem::path model_config;
+  std::string default_model_config = "minigptv2-7b";
   std::string box_codec;  // --box-codec: "" = the model config's
 };
 

@@ -51,8 +51,19 @@ Result<MiniGptV2Architecture> LoadMiniGptV2Architecture(const std::filesystem::p
   if (!json->is_object()) return Error{path.string() + ": a model config must be a JSON object"};
   if (!json->contains("architecture")) return ReadFields(*json, path.string(), InformationalKeys);
   // The model-config format: the harness (benchmarks/model_profile.h) checks
-  // the other sections; here only the architecture is read.
-  return ReadFields(json->at("architecture"), path.string() + ": architecture", NoKeys);
+  // the other sections; here only the architecture and the token ids are read.
+  auto arch = ReadFields(json->at("architecture"), path.string() + ": architecture", NoKeys);
+  if (!arch || !json->contains("special_tokens")) return arch;
+  const std::string where = path.string() + ": special_tokens";
+  StrictObject tokens(json->at("special_tokens"), where);
+  if (!tokens.is_object()) return Error{where + ": must be a JSON object"};
+  arch->bos_id = tokens.OptionalInt("bos_id", arch->bos_id);
+  arch->eos_id = tokens.OptionalInt("eos_id", arch->eos_id);
+  tokens.OptionalString("image_placeholder");  // the harness's (the chat template)
+  if (auto status = tokens.Finish(); !status) return Error{status.message()};
+  if (arch->bos_id < 0 || arch->eos_id < 0 || arch->bos_id == arch->eos_id)
+    return Error{where + ": bos_id and eos_id must be distinct non-negative ids"};
+  return arch;
 }
 
 }  // namespace vleval

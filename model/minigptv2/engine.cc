@@ -86,7 +86,7 @@ Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const Pr
     if (!prompt) return prompt.error();
     prompts.push_back(std::move(*prompt));
     for (const auto& text : batch[i].first_token_texts) {
-      const auto ids = EncodeWithSpecialTokens(tokenizer_, text + "</s>");
+      const auto ids = EncodeWithSpecialTokens(tokenizer_, text + "</s>", special_tokens());
       rows[i].first_step_ids.push_back(ids.front());
     }
     rows[i].max_new_tokens = batch[i].max_new_tokens;
@@ -94,11 +94,11 @@ Result<std::vector<GenerateResult>> MiniGptV2Engine::Generate(std::span<const Pr
   c10::InferenceMode inference;
   const auto image_embeds = ImageEmbeddings(batch);
   for (size_t i = 0; i < batch.size(); ++i) rows[i].context = Context(prompts[i], image_embeds[i]);
-  const auto generated = GenerateGreedy(llama_, rows, kEosId, {}, stats);
+  const auto generated = GenerateGreedy(llama_, rows, arch_.eos_id, {}, stats);
   std::vector<GenerateResult> results;
   for (size_t i = 0; i < batch.size(); ++i) {
-    GenerateResult result{DecodeAnswer(tokenizer_, generated[i].token_ids), generated[i].token_ids,
-                          prompts[i].before_image, generated[i].first_step_logprobs};
+    GenerateResult result{DecodeAnswer(tokenizer_, generated[i].token_ids, special_tokens()),
+                          generated[i].token_ids, prompts[i].before_image, generated[i].first_step_logprobs};
     result.prompt_token_ids.insert(result.prompt_token_ids.end(), prompts[i].after_image.begin(),
                                    prompts[i].after_image.end());
     results.push_back(std::move(result));
@@ -117,7 +117,7 @@ Result<std::vector<ScoreResult>> MiniGptV2Engine::ScoreCandidates(
     prompts.push_back(std::move(*prompt));
     for (const auto& text : batch[i].candidates) {
       if (text.empty()) return Error{"request " + std::to_string(i) + ": an empty candidate"};
-      scored[i].candidates.push_back(EncodeWithSpecialTokens(tokenizer_, text + "</s>"));
+      scored[i].candidates.push_back(EncodeWithSpecialTokens(tokenizer_, text + "</s>", special_tokens()));
     }
     if (scored[i].candidates.empty()) return Error{"request " + std::to_string(i) + ": no candidates"};
     images.push_back(batch[i].image);
@@ -150,7 +150,7 @@ Result<AssembledPrompt> MiniGptV2Engine::Prepare(size_t index, const image::ChwF
                  " with " + std::to_string(image->values.size()) + " values; the model takes 3x" +
                  std::to_string(arch_.image_size) + "x" + std::to_string(arch_.image_size)};
   }
-  auto assembled = AssemblePrompt(tokenizer_, prompt);
+  auto assembled = AssemblePrompt(tokenizer_, prompt, special_tokens());
   if (!assembled) return Error{where + assembled.error().message};
   return assembled;
 }

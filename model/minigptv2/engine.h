@@ -48,6 +48,7 @@ class MiniGptV2Engine {
   const ImageEncoder& encoder() const { return encoder_; }
   const LlamaModel& llama() const { return llama_; }
   const MiniGptV2Architecture& architecture() const { return arch_; }
+  SpecialTokenIds special_tokens() const { return {arch_.bos_id, arch_.eos_id}; }
 
  private:
   MiniGptV2Engine(SentencePieceTokenizer tokenizer, ImageEncoder encoder, LlamaModel llama,

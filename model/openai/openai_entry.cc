@@ -7,6 +7,7 @@ namespace vleval {
 
 BackendEntry OpenAiBackendEntry() {
   BackendEntry entry;
+  entry.model_config = "openai-chat";  // the server applies its own template
   entry.summary = "a model behind an OpenAI-compatible server (vLLM, SGLang, LMDeploy, TGI, llama.cpp)";
   entry.options = openai::OpenAiOptionSpecs();
   entry.describe = [](const BackendSettings& given, const DigestCache&) -> Result<nlohmann::json> {
@@ -17,6 +18,15 @@ BackendEntry OpenAiBackendEntry() {
     nlohmann::json description = openai::DescribeOpenAiRequests(*settings);
     description["server_model"] = std::move(*server_model);
     return description;
+  };
+  entry.run_settings = [](const BackendSettings& given) -> Result<nlohmann::json> {
+    auto settings = openai::ReadOpenAiSettings(given);
+    if (!settings) return settings.error();
+    auto server_model = openai::ServerModel(*settings);
+    if (!server_model) return server_model.error();
+    nlohmann::json recorded = openai::DescribeOpenAiTransport(*settings);
+    recorded["server_model"] = std::move(*server_model);
+    return recorded;
   };
   entry.capabilities = [](const BackendSettings& given) -> Result<BackendCapabilities> {
     auto settings = openai::ReadOpenAiSettings(given);

@@ -110,6 +110,16 @@ nlohmann::json DescribeOpenAiRequests(const OpenAiSettings& settings) {
           {"score_candidates", settings.score_candidates}};
 }
 
+nlohmann::json DescribeOpenAiTransport(const OpenAiSettings& settings) {
+  return {{"endpoint", UrlWithoutCredentials(settings.endpoint)},
+          {"model", settings.model},
+          {"api_key_env", settings.api_key_env},
+          {"concurrency", settings.concurrency},
+          {"timeout_s", settings.timeout_s},
+          {"connect_timeout_s", settings.connect_timeout_s},
+          {"max_attempts", settings.max_attempts}};
+}
+
 std::string ApiKeyFromEnvironment(const OpenAiSettings& settings) {
   if (settings.api_key_env.empty()) return {};
   const char* value = std::getenv(settings.api_key_env.c_str());

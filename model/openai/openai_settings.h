@@ -47,6 +47,11 @@ BackendCapabilities OpenAiCapabilities(const OpenAiSettings& settings);
 // no output and are left out, so results are the same whatever they are.
 nlohmann::json DescribeOpenAiRequests(const OpenAiSettings& settings);
 
+// The settings that change no output, for run.json: the endpoint without
+// credentials, the model, the name of the key's variable (never its value),
+// concurrency, timeouts and attempts.
+nlohmann::json DescribeOpenAiTransport(const OpenAiSettings& settings);
+
 // The API key from the environment variable the settings name; empty when
 // it is unset.
 std::string ApiKeyFromEnvironment(const OpenAiSettings& settings);

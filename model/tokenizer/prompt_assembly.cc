@@ -20,7 +20,8 @@ std::string_view Strip(std::string_view text) {
 
 }  // namespace
 
-std::vector<int32_t> EncodeWithSpecialTokens(const SentencePieceTokenizer& tokenizer, std::string_view text) {
+std::vector<int32_t> EncodeWithSpecialTokens(const SentencePieceTokenizer& tokenizer, std::string_view text,
+                                             const SpecialTokenIds& special) {
   std::vector<int32_t> ids;
   while (!text.empty()) {
     const auto bos = text.find("<s>");
@@ -32,13 +33,14 @@ std::vector<int32_t> EncodeWithSpecialTokens(const SentencePieceTokenizer& token
     }
     if (cut > 0) Append(ids, tokenizer.Encode(text.substr(0, cut)));
     const bool is_bos = cut == bos;
-    ids.push_back(is_bos ? kBosId : kEosId);
+    ids.push_back(is_bos ? special.bos : special.eos);
     text.remove_prefix(cut + (is_bos ? 3 : 4));
   }
   return ids;
 }
 
-Result<AssembledPrompt> AssemblePrompt(const SentencePieceTokenizer& tokenizer, std::string_view prompt) {
+Result<AssembledPrompt> AssemblePrompt(const SentencePieceTokenizer& tokenizer, std::string_view prompt,
+                                       const SpecialTokenIds& special) {
   const auto marker = prompt.find(kImageMarker);
   if (marker == std::string_view::npos) {
     return Error{"prompt has no <ImageHere>: \"" + std::string(prompt) + "\""};
@@ -47,16 +49,18 @@ Result<AssembledPrompt> AssemblePrompt(const SentencePieceTokenizer& tokenizer, 
     return Error{"prompt has more than one <ImageHere>: \"" + std::string(prompt) + "\""};
   }
   AssembledPrompt assembled;
-  assembled.before_image.push_back(kBosId);
-  Append(assembled.before_image, EncodeWithSpecialTokens(tokenizer, prompt.substr(0, marker)));
-  assembled.after_image = EncodeWithSpecialTokens(tokenizer, prompt.substr(marker + kImageMarker.size()));
+  assembled.before_image.push_back(special.bos);
+  Append(assembled.before_image, EncodeWithSpecialTokens(tokenizer, prompt.substr(0, marker), special));
+  assembled.after_image =
+      EncodeWithSpecialTokens(tokenizer, prompt.substr(marker + kImageMarker.size()), special);
   return assembled;
 }
 
-std::string DecodeAnswer(const SentencePieceTokenizer& tokenizer, std::span<const int32_t> ids) {
+std::string DecodeAnswer(const SentencePieceTokenizer& tokenizer, std::span<const int32_t> ids,
+                         const SpecialTokenIds& special) {
   std::vector<int32_t> kept;
   for (int32_t id : ids) {
-    if (id > kEosId) kept.push_back(id);
+    if (id != kUnknownId && id != special.bos && id != special.eos) kept.push_back(id);
   }
   std::string text = tokenizer.Decode(kept);
   if (auto end = text.find("</s>"); end != std::string::npos) text.resize(end);

@@ -67,5 +67,26 @@ TEST(MiniGptV2Architecture, ReadsTheArchitectureSectionOfTheModelConfigFormat) {
   EXPECT_NE(typo.error().message.find("unknown key 'lora'"), std::string::npos) << typo.error().message;
 }
 
+TEST(MiniGptV2Architecture, TakesTheTokenIdsFromSpecialTokens) {
+  testing::TempDir dir;
+  auto defaults = LoadText(dir, R"({"name": "m", "architecture": {}})");
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_EQ(defaults->bos_id, 1);
+  EXPECT_EQ(defaults->eos_id, 2);
+  auto given = LoadText(dir, R"({"name": "m", "architecture": {},
+      "special_tokens": {"bos_id": 7, "eos_id": 9, "image_placeholder": "<ImageHere>"}})");
+  ASSERT_TRUE(given) << given.error().message;
+  EXPECT_EQ(given->bos_id, 7);
+  EXPECT_EQ(given->eos_id, 9);
+  for (const char* bad : {R"({"architecture": {}, "special_tokens": {"bos_id": 2, "eos_id": 2}})",
+                          R"({"architecture": {}, "special_tokens": {"eos_id": -1}})",
+                          R"({"architecture": {}, "special_tokens": {"pad_id": 0}})",
+                          R"({"architecture": {}, "special_tokens": [1, 2]})"}) {
+    auto wrong = LoadText(dir, bad);
+    ASSERT_FALSE(wrong) << bad;
+    EXPECT_NE(wrong.error().message.find("special_tokens"), std::string::npos) << wrong.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace vleval

@@ -261,6 +261,14 @@ TEST_F(OpenAiRun, ResultsAreByteIdenticalAtConcurrency1And8WithRetriedFaults) {
   EXPECT_EQ(results["config"]["model"]["backend"], "openai");
   EXPECT_EQ(results["config"]["model"]["endpoint"], server_->Url("/v1"));
   EXPECT_EQ(results["config"]["model"]["server_model"]["root"], "/weights/e2e");
+  // run.json: the backend's default model config, the transport settings
+  // and the model the server reported.
+  const auto run_info = json::parse(*ReadTextFile(dir_.path() / "c8" / "run.json"));
+  EXPECT_EQ(run_info["model_config"]["name"], "openai-chat");
+  EXPECT_EQ(run_info["runtime"]["openai"]["endpoint"], server_->Url("/v1"));
+  EXPECT_EQ(run_info["runtime"]["openai"]["concurrency"], 8);
+  EXPECT_EQ(run_info["runtime"]["openai"]["max_attempts"], 3);
+  EXPECT_EQ(run_info["runtime"]["openai"]["server_model"]["root"], "/weights/e2e");
   EXPECT_EQ(RunFolderBytes("c1").find("SECRET"), std::string::npos);
   EXPECT_EQ(RunFolderBytes("c8").find("SECRET"), std::string::npos);
   EXPECT_EQ((one.out + one.err + eight.out + eight.err).find("SECRET"), std::string::npos);

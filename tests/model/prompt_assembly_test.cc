@@ -57,5 +57,17 @@ TEST_F(PromptAssembly, DecodeDropsSpecialIdsAndKeepsTextAfterTheLastInst) {
   EXPECT_EQ(DecodeAnswer(*tokenizer_, tokenizer_->Encode("a dog  ")), "a dog");
 }
 
+TEST_F(PromptAssembly, TheModelConfigsTokenIdsReplaceLlamas) {
+  const SpecialTokenIds special{5, 6};
+  auto prompt = AssemblePrompt(*tokenizer_, "<s>[INST] <ImageHere> a</s> [/INST]", special);
+  ASSERT_TRUE(prompt) << prompt.error().message;
+  EXPECT_EQ(prompt->before_image, Concat({5, 5}, tokenizer_->Encode("[INST] ")));
+  EXPECT_EQ(prompt->after_image,
+            Concat(Concat(tokenizer_->Encode(" a"), {6}), tokenizer_->Encode(" [/INST]")));
+  // Decoding drops these ids.
+  const auto cat = tokenizer_->Encode("the cat");
+  EXPECT_EQ(DecodeAnswer(*tokenizer_, Concat(Concat({5}, cat), {6}), special), "the cat");
+}
+
 }  // namespace
 }  // namespace vleval
