@@ -123,7 +123,11 @@ Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
         IsNull(value)) {
       return true;
     }
-    // Arrays stop the record at once on a failed read (it may have consumed part of it).
+    // The visitor returns true once it has read `value` (even when the value
+    // read is out of range), false only when `value` is untouched (a scalar
+    // of the wrong type): ForEachJsonMember then checks and skips it. A
+    // failed array read may have consumed part of the array: it stops the
+    // record at once.
     auto array = [&](const char* name, const Status& read) -> Result<bool> {
       if (read.ok()) return true;
       wrong_type(name, read.message());
@@ -131,58 +135,44 @@ Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
     };
     auto small_int = [&](const char* name, std::optional<int>& out) {
       int64_t n = 0;
-      if (ReadJsonInt(value, n).ok() && n >= INT32_MIN && n <= INT32_MAX) {
+      if (!ReadJsonInt(value, n).ok()) {
+        wrong_type(name, DescribeJsonValue(value));
+        return false;
+      }
+      if (n >= INT32_MIN && n <= INT32_MAX) {
         out = static_cast<int>(n);
       } else {
         wrong_type(name, DescribeJsonValue(value));
       }
+      return true;
     };
     auto probability = [&](const char* name, std::optional<double>& out) {
       double p = 0;
-      if (ReadJsonDouble(value, p).ok()) {
-        out = p;
-      } else {
+      if (!ReadJsonDouble(value, p).ok()) {
         wrong_type(name, DescribeJsonValue(value));
+        return false;
       }
+      out = p;
+      return true;
     };
+    if (key == "prompt") {
+      if (ReadJsonString(value, prediction.prompt).ok()) return true;
+      wrong_type("prompt", DescribeJsonValue(value));
+      return false;
+    }
+    if (key == "token_ids") return array("token_ids", ReadInts(value, prediction.token_ids));
+    if (key == "candidates_nll") return array("candidates_nll", ReadDoubles(value, prediction.candidates_nll));
     if (key == "candidates_tokens")
       return array("candidates_tokens", ReadCounts(value, prediction.choice_detail.tokens));
     if (key == "split_nll") return array("split_nll", ReadDoubles(value, prediction.choice_detail.split_nll));
     if (key == "split_tokens")
       return array("split_tokens", ReadCounts(value, prediction.choice_detail.split_tokens));
-    if (key == "prompt_positions") {
-      small_int("prompt_positions", prediction.choice_detail.prompt_positions);
-      return field_error.empty();
-    }
-    if (key == "padding_tokens") {
-      small_int("padding_tokens", prediction.choice_detail.padding_tokens);
-      return field_error.empty();
-    }
-    if (key == "p_unanswerable") {
-      probability("p_unanswerable", prediction.p_unanswerable);
-      return field_error.empty();
-    }
-    if (key == "prompt") {
-      if (!ReadJsonString(value, prediction.prompt).ok()) wrong_type("prompt", DescribeJsonValue(value));
-    } else if (key == "token_ids") {
-      // A failed array read may have consumed part of it: stop at once.
-      if (Status read = ReadInts(value, prediction.token_ids); !read.ok()) {
-        wrong_type("token_ids", read.message());
-        return Error{field_error};
-      }
-    } else if (key == "candidates_nll") {
-      if (Status read = ReadDoubles(value, prediction.candidates_nll); !read.ok()) {
-        wrong_type("candidates_nll", read.message());
-        return Error{field_error};
-      }
-    } else if (key == "p_yes") {
-      probability("p_yes", prediction.p_yes);
-    } else if (key == "attempts") {
-      small_int("attempts", prediction.attempts);
-    } else {
-      return false;  // other keys are ignored (the format is open to extension)
-    }
-    return field_error.empty();
+    if (key == "prompt_positions") return small_int("prompt_positions", prediction.choice_detail.prompt_positions);
+    if (key == "padding_tokens") return small_int("padding_tokens", prediction.choice_detail.padding_tokens);
+    if (key == "attempts") return small_int("attempts", prediction.attempts);
+    if (key == "p_yes") return probability("p_yes", prediction.p_yes);
+    if (key == "p_unanswerable") return probability("p_unanswerable", prediction.p_unanswerable);
+    return false;  // other keys are ignored (the format is open to extension)
   });
   if (!status.ok()) {
     if (!field_error.empty() && has_id && !id_error) return Error{"sample " + parsed.id + ": " + field_error};

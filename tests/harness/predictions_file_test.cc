@@ -73,6 +73,31 @@ TEST_F(PredictionsFileTest, MissingOutputOrWrongFieldTypeNamesTheSample) {
   EXPECT_NE(bad_p.error().message.find("field \"p_yes\" has the wrong type"), std::string::npos);
 }
 
+// Found by predictions_fuzz: a field read after a wrong-typed one was
+// handed back as unread and restarted (undefined behaviour in simdjson,
+// caught by UBSan). Each later field of every kind is read once; the
+// first wrong type is the one reported.
+TEST_F(PredictionsFileTest, FieldsAfterAWrongTypedFieldAreReadOnce) {
+  for (const std::string later :
+       {R"("token_ids": [1, 2])", R"("candidates_nll": [0.5])", R"("candidates_tokens": [3])",
+        R"("split_nll": [0.5])", R"("split_tokens": [1])", R"("prompt": "q")", R"("attempts": 2)",
+        R"("p_unanswerable": 0.5)", R"("attempts": 99999999999)"}) {
+    const std::string line = R"({"id": "a", "output": "x", "p_yes": "bad", )" + later + "}\n";
+    auto read = ReadPredictionsJsonl(Write("later.jsonl", line));
+    ASSERT_FALSE(read.ok()) << line;
+    EXPECT_NE(read.error().message.find("later.jsonl:1: sample a: field \"p_yes\" has the wrong type: \"bad\""),
+              std::string::npos)
+        << read.error().message;
+  }
+  auto range = ReadPredictionsJsonl(
+      Write("range.jsonl", R"({"id": 1, "output": "x", "attempts": 99999999999, "token_ids": [1]})"
+                           "\n"));
+  ASSERT_FALSE(range.ok());
+  EXPECT_NE(range.error().message.find("sample 1: field \"attempts\" has the wrong type: 99999999999"),
+            std::string::npos)
+      << range.error().message;
+}
+
 TEST_F(PredictionsFileTest, DuplicateIdIsAnErrorNamingBothLines) {
   const auto path = Write("p.jsonl",
                           "{\"id\": 5, \"output\": \"a\"}\n{\"id\": 6, \"output\": \"b\"}\n"
