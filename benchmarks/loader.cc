@@ -7,6 +7,7 @@
 #include "benchmarks/loaders/builtin_loaders.h"
 #include "core/json_file.h"
 #include "core/path_containment.h"
+#include "core/sample_id.h"
 
 namespace vleval {
 
@@ -88,10 +89,12 @@ Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::files
   std::unordered_map<std::string, std::size_t> first_position;
   first_position.reserve(loaded->samples.size());
   for (std::size_t i = 0; i < loaded->samples.size(); ++i) {
-    const std::string key = loaded->samples[i].id.dump();
+    // The id's text, a string one marked by a leading quote (1 and "1" differ).
+    const nlohmann::json& id = loaded->samples[i].id;
+    const std::string key = id.is_string() ? "\"" + SampleIdText(id) : SampleIdText(id);
     auto [it, inserted] = first_position.emplace(key, i);
     if (!inserted) {
-      return Error{"task '" + config.name + "': " + files + ": sample id " + key +
+      return Error{"task '" + config.name + "': " + files + ": sample id " + id.dump() +
                    " appears twice (samples " + std::to_string(it->second) + " and " + std::to_string(i) +
                    ")"};
     }

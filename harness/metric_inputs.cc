@@ -5,19 +5,6 @@
 namespace vleval {
 namespace {
 
-MetricSample FromPrediction(const Sample& sample, const PredictionRecord* prediction) {
-  MetricSample out;
-  out.id = SampleIdText(sample.id);
-  if (prediction != nullptr) {
-    out.output = prediction->output;
-    out.p_yes = prediction->p_yes;
-    out.p_unanswerable = prediction->p_unanswerable;
-    out.candidates_nll = prediction->candidates_nll;
-    out.choice_detail = prediction->choice_detail;
-  }
-  return out;
-}
-
 Result<MetricSample> Complete(const Sample& sample, const MetricInputCompleter& complete, MetricSample out) {
   if (complete) {
     if (auto status = complete(sample, out); !status) return Error{status.message()};
@@ -34,19 +21,27 @@ Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family,
   return family.entry->scoring_inputs(family.input, samples, options);
 }
 
-Result<MetricSample> ToMetricSample(const Sample& sample, const PredictionRecord* prediction,
-                                    const MetricInputCompleter& complete) {
-  MetricSample out = FromPrediction(sample, prediction);
+Result<MetricSample> ToMetricSample(const Sample& sample, const MetricInputCompleter& complete) {
+  MetricSample out;
+  out.id = SampleIdText(sample.id);
   FillMetricReferences(sample.references, out);
   return Complete(sample, complete, std::move(out));
 }
 
-Result<MetricSample> ToMetricSample(Sample&& sample, const PredictionRecord* prediction,
-                                    const MetricInputCompleter& complete) {
-  MetricSample out = FromPrediction(sample, prediction);
+Result<MetricSample> ToMetricSample(Sample&& sample, const MetricInputCompleter& complete) {
+  MetricSample out;
+  out.id = SampleIdText(sample.id);
   auto completed = Complete(sample, complete, std::move(out));
   if (completed) FillMetricReferences(std::move(sample.references), *completed);
   return completed;
+}
+
+void AttachPrediction(const PredictionRecord& prediction, MetricSample& input) {
+  input.output = prediction.output;
+  input.p_yes = prediction.p_yes;
+  input.p_unanswerable = prediction.p_unanswerable;
+  input.candidates_nll = prediction.candidates_nll;
+  input.choice_detail = prediction.choice_detail;
 }
 
 }  // namespace vleval

@@ -1,7 +1,8 @@
 // Glue from a benchmark Sample (+ its prediction) to the metrics' plain
-// MetricSample, the same for every family: the prediction's fields and the
-// sample's References (benchmarks/references.h), then the family's completer
-// when its loader declares scoring inputs (LoaderEntry::scoring_inputs).
+// MetricSample, the same for every family: the sample's id and References
+// (benchmarks/references.h), then the family's completer when its loader
+// declares scoring inputs (LoaderEntry::scoring_inputs), then the
+// prediction's fields.
 #pragma once
 
 #include "benchmarks/loader.h"
@@ -19,14 +20,15 @@ Result<MetricInputCompleter> PrepareScoringInputs(const TaskFamily& family,
                                                   const std::vector<Sample>& samples,
                                                   ScoringOptions& options);
 
-// The metric input of `sample`; its references are copied. `prediction` may
-// be null (no prediction: scored as an empty output). `complete` may be null.
+// The metric input of `sample` without a prediction (an empty output until
+// AttachPrediction); its references are copied. `complete` may be null.
 // Errors (from the completer) name the sample.
-Result<MetricSample> ToMetricSample(const Sample& sample, const PredictionRecord* prediction,
-                                    const MetricInputCompleter& complete);
+Result<MetricSample> ToMetricSample(const Sample& sample, const MetricInputCompleter& complete);
 
 // As above, moving the references out of `sample` (the caller drops it).
-Result<MetricSample> ToMetricSample(Sample&& sample, const PredictionRecord* prediction,
-                                    const MetricInputCompleter& complete);
+Result<MetricSample> ToMetricSample(Sample&& sample, const MetricInputCompleter& complete);
+
+// Copies the fields of `prediction` that metrics read into `input`.
+void AttachPrediction(const PredictionRecord& prediction, MetricSample& input);
 
 }  // namespace vleval

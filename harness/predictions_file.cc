@@ -7,7 +7,6 @@
 #include <fstream>
 #include <optional>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/json_file.h"
 #include "core/json_stream.h"
@@ -224,13 +223,6 @@ Status Add(PredictionsFile& file, ParsedPrediction parsed, size_t line) {
   return {};
 }
 
-// The records stay for the whole scoring: give back what push_back's
-// doubling over-allocated (up to half of the largest vector of `score`).
-void ShrinkToFit(PredictionsFile& file) {
-  file.predictions.shrink_to_fit();
-  file.lines.shrink_to_fit();
-}
-
 }  // namespace
 
 Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
@@ -241,7 +233,6 @@ Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) 
     return Add(file, std::move(*prediction), line);
   });
   if (!status.ok()) return Error{status.message()};
-  ShrinkToFit(file);
   return file;
 }
 
@@ -258,7 +249,6 @@ Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& pat
     }
     return Error{status.message()};
   }
-  ShrinkToFit(file);
   return file;
 }
 
@@ -280,19 +270,32 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
 }
 
 Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
-                                                              const std::vector<std::string>& sample_ids) {
-  const std::unordered_set<std::string_view> known(sample_ids.begin(), sample_ids.end());
-  for (size_t i = 0; i < file.predictions.size(); ++i) {
-    const std::string id = SampleIdText(file.predictions[i].id);
-    if (!known.count(id)) {
-      return Error{Where(file.path, file.lines[i]) + "id " + id + " matches no sample of the task"};
-    }
-  }
+                                                              const std::vector<std::string_view>& sample_ids) {
+  // One lookup per sample; the predictions no sample took are then the
+  // unknown ids (file ids are unique), the first in file order reported.
   std::vector<const PredictionRecord*> matched;
   matched.reserve(sample_ids.size());
-  for (const std::string& id : sample_ids) {
+  std::vector<bool> taken(file.predictions.size(), false);
+  std::size_t taken_count = 0;
+  for (const std::string_view id : sample_ids) {
     const auto it = file.index_by_id.find(id);
-    matched.push_back(it == file.index_by_id.end() ? nullptr : &file.predictions[it->second]);
+    if (it == file.index_by_id.end()) {
+      matched.push_back(nullptr);
+      continue;
+    }
+    if (!taken[it->second]) {
+      taken[it->second] = true;
+      ++taken_count;
+    }
+    matched.push_back(&file.predictions[it->second]);
+  }
+  if (taken_count != file.predictions.size()) {
+    for (std::size_t i = 0; i < file.predictions.size(); ++i) {
+      if (!taken[i]) {
+        return Error{Where(file.path, file.lines[i]) + "id " + SampleIdText(file.predictions[i].id) +
+                     " matches no sample of the task"};
+      }
+    }
   }
   return matched;
 }

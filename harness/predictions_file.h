@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,11 +27,18 @@ namespace vleval {
 // the OK-VQA file's "answer"). Ids are compared as text (core/sample_id.h:
 // a JSON string as is, an integer in decimal, so 42 and "42" are the same
 // sample).
+// Hashes std::string and std::string_view alike, so that the id index is
+// searched with a view (no string built per lookup).
+struct IdTextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 struct PredictionsFile {
   std::filesystem::path path;
   std::vector<PredictionRecord> predictions;  // file order
   std::vector<size_t> lines;                  // per prediction: 1-based line (JSONL) or entry (array)
-  std::unordered_map<std::string, size_t> index_by_id;  // id text -> index into predictions
+  std::unordered_map<std::string, size_t, IdTextHash, std::equal_to<>> index_by_id;  // id text -> index into predictions
 };
 
 // The harness's JSONL: one object per non-blank line with at least "id" and
@@ -50,6 +58,6 @@ Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path);
 // the file has none (the caller counts those as failures). An id in the
 // file that is not among `sample_ids` is an error naming it and its line.
 Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
-                                                              const std::vector<std::string>& sample_ids);
+                                                              const std::vector<std::string_view>& sample_ids);
 
 }  // namespace vleval

@@ -1,5 +1,6 @@
 #include "harness/task_scoring.h"
 
+#include <string_view>
 #include <type_traits>
 
 #include "benchmarks/loader.h"
@@ -11,44 +12,57 @@ namespace vleval {
 
 namespace {
 
+// The metric inputs of a task's samples before their predictions are known,
+// with the scoring options their family completed.
+struct MetricInputs {
+  std::vector<MetricSample> samples;
+  ScoringOptions options;
+  std::string required_prediction;  // the loader's declaration; "" = a missing one scores as empty
+};
+
 // Samples: const std::vector<Sample>& (references copied) or
-// std::vector<Sample>& (each sample moved out, then cleared).
+// std::vector<Sample>& (each sample moved out, then the whole vector freed).
 template <typename Samples>
-Result<MetricReport> ScoreEach(const TaskConfig& task, const std::filesystem::path& data_root,
-                               Dialect dialect, Samples& samples,
-                               const std::vector<const PredictionRecord*>& predictions,
-                               const ScoringOptions& options, const std::string& source,
-                               std::size_t* missing) {
-  if (predictions.size() != samples.size()) {
-    return Error{source + ": " + std::to_string(predictions.size()) + " predictions for " +
-                 std::to_string(samples.size()) + " samples"};
-  }
+Result<MetricInputs> BuildMetricInputs(const TaskConfig& task, const std::filesystem::path& data_root,
+                                       Samples& samples, const ScoringOptions& options) {
   auto family = FindTaskFamily(task, data_root);
   if (!family) return family.error();
-  ScoringOptions scoring = options;
-  auto complete = PrepareScoringInputs(*family, samples, scoring);
+  MetricInputs inputs;
+  inputs.options = options;
+  inputs.required_prediction = family->entry->required_prediction;
+  auto complete = PrepareScoringInputs(*family, samples, inputs.options);
   if (!complete) return complete.error();
-  const std::string& required = family->entry->required_prediction;
-
-  std::vector<MetricSample> inputs;
-  inputs.reserve(samples.size());
+  inputs.samples.reserve(samples.size());
   for (std::size_t i = 0; i < samples.size(); ++i) {
-    const PredictionRecord* prediction = predictions[i];
-    if (prediction == nullptr) {
-      if (!required.empty()) return Error{source + ": no " + required + " " + SampleIdText(samples[i].id)};
-      if (missing != nullptr) ++*missing;
-    }
     Result<MetricSample> input = Error{""};
     if constexpr (std::is_const_v<Samples>) {
-      input = ToMetricSample(samples[i], prediction, *complete);
+      input = ToMetricSample(samples[i], *complete);
     } else {
-      input = ToMetricSample(std::move(samples[i]), prediction, *complete);
-      samples[i] = Sample{};  // its references now live in inputs[i]
+      input = ToMetricSample(std::move(samples[i]), *complete);
+      samples[i] = Sample{};  // its references now live in the input
     }
     if (!input) return input.error();
-    inputs.push_back(std::move(*input));
+    inputs.samples.push_back(std::move(*input));
   }
-  return Score(task.metric, dialect, inputs, scoring);
+  if constexpr (!std::is_const_v<Samples>) Samples().swap(samples);
+  return inputs;
+}
+
+// predictions[i] (null = none) into inputs.samples[i]; a missing one is an
+// error when the family requires one, else counted in *missing.
+Status AttachPredictions(const std::vector<const PredictionRecord*>& predictions, const std::string& source,
+                         MetricInputs& inputs, std::size_t* missing) {
+  for (std::size_t i = 0; i < predictions.size(); ++i) {
+    if (predictions[i] != nullptr) {
+      AttachPrediction(*predictions[i], inputs.samples[i]);
+      continue;
+    }
+    if (!inputs.required_prediction.empty()) {
+      return Error{source + ": no " + inputs.required_prediction + " " + inputs.samples[i].id};
+    }
+    if (missing != nullptr) ++*missing;
+  }
+  return {};
 }
 
 }  // namespace
@@ -58,19 +72,19 @@ Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem:
                                   const std::vector<const PredictionRecord*>& predictions,
                                   const ScoringOptions& options, const std::string& source,
                                   std::size_t* missing) {
-  return ScoreEach(task, data_root, dialect, samples, predictions, options, source, missing);
-}
-
-Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
-                                  Dialect dialect, std::vector<Sample>&& samples,
-                                  const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source,
-                                  std::size_t* missing) {
-  return ScoreEach(task, data_root, dialect, samples, predictions, options, source, missing);
+  if (predictions.size() != samples.size()) {
+    return Error{source + ": " + std::to_string(predictions.size()) + " predictions for " +
+                 std::to_string(samples.size()) + " samples"};
+  }
+  auto inputs = BuildMetricInputs(task, data_root, samples, options);
+  if (!inputs) return inputs.error();
+  if (Status status = AttachPredictions(predictions, source, *inputs, missing); !status)
+    return Error{status.message()};
+  return Score(task.metric, dialect, inputs->samples, inputs->options);
 }
 
 Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
-                                       const PredictionsFile& predictions, Dialect dialect,
+                                       const std::filesystem::path& predictions_path, Dialect dialect,
                                        const ScoringOptions& options) {
   auto loaded = LoadTaskSamples(task, data_root, /*with_images=*/false);
   if (!loaded) return loaded.error();
@@ -78,18 +92,26 @@ Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesy
   score.task = task.name;
   score.dialect = dialect;
   score.warnings = loaded->warnings;
-
-  std::vector<std::string> id_texts;
-  id_texts.reserve(loaded->samples.size());
-  for (const auto& sample : loaded->samples) id_texts.push_back(SampleIdText(sample.id));
-  auto matched = MatchPredictions(predictions, id_texts);
-  if (!matched) return matched.error();
-  id_texts = {};
   score.ids.reserve(loaded->samples.size());
   for (const auto& sample : loaded->samples) score.ids.push_back(sample.id);
 
-  auto report = ScoreSamples(task, data_root, dialect, std::move(loaded->samples), *matched, options,
-                             predictions.path.string(), &score.missing_predictions);
+  // The samples become metric inputs (and are freed) before the predictions
+  // are read: the two are never held at once.
+  auto inputs = BuildMetricInputs(task, data_root, loaded->samples, options);
+  if (!inputs) return Error{task.name + ": " + inputs.error().message};
+  {
+    auto predictions = ReadPredictionsFile(predictions_path);
+    if (!predictions) return predictions.error();
+    std::vector<std::string_view> ids;
+    ids.reserve(inputs->samples.size());
+    for (const MetricSample& input : inputs->samples) ids.push_back(input.id);
+    auto matched = MatchPredictions(*predictions, ids);
+    if (!matched) return matched.error();
+    Status attached = AttachPredictions(*matched, predictions_path.string(), *inputs, &score.missing_predictions);
+    if (!attached) return Error{task.name + ": " + attached.message()};
+  }  // the predictions file is freed before the metric allocates
+
+  auto report = Score(task.metric, dialect, inputs->samples, inputs->options);
   if (!report) return Error{task.name + ": " + report.error().message};
   score.report = std::move(*report);
   score.warnings.insert(score.warnings.end(), score.report.notes.begin(), score.report.notes.end());

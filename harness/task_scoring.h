@@ -32,28 +32,26 @@ struct TaskScore {
 // The loader's declarations apply: its scoring_inputs are read under
 // `data_root`; a sample without a prediction is an error "<source>: no
 // <required_prediction> <id>" when the loader requires one, else an empty
-// output counted in *missing. The rvalue overload frees each sample once its
-// metric input is built (200,000 OK-VQA samples are not held twice).
+// output counted in *missing.
 Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
                                   Dialect dialect, const std::vector<Sample>& samples,
                                   const std::vector<const PredictionRecord*>& predictions,
                                   const ScoringOptions& options, const std::string& source,
                                   std::size_t* missing);
-Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem::path& data_root,
-                                  Dialect dialect, std::vector<Sample>&& samples,
-                                  const std::vector<const PredictionRecord*>& predictions,
-                                  const ScoringOptions& options, const std::string& source,
-                                  std::size_t* missing);
 
-// Scores `predictions` for `task` with the samples under `data_root`.
-// A prediction whose id matches no sample is an error naming its line; a
-// sample without a prediction is scored as an empty output and counted in
+// Scores the predictions file at `predictions_path` (either format of
+// ReadPredictionsFile) for `task` with the samples under `data_root`, as
+// ScoreSamples does. The samples are loaded and turned into metric inputs
+// first and the file is read after, so that 200,000 OK-VQA samples and
+// their predictions are never all held at once. A prediction whose id
+// matches no sample is an error naming its line; a sample without a
+// prediction is scored as an empty output and counted in
 // missing_predictions, except where the task's loader declares a
 // required_prediction (CHAIR), where it is an error. The loader's
 // scoring_inputs read what the metric needs beyond the samples (CHAIR: its
 // tables and the COCO 2014 instance and caption files).
 Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
-                                       const PredictionsFile& predictions, Dialect dialect,
+                                       const std::filesystem::path& predictions_path, Dialect dialect,
                                        const ScoringOptions& options);
 
 // {"task", "dialect", "n", "metrics"} as `vleval score` prints it; with

@@ -1,4 +1,5 @@
 // OK-VQA: VQA-format question and annotation files (see builtin_loaders.h).
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -21,13 +22,15 @@ std::string RecordWhere(const std::filesystem::path& path, const JsonPosition& a
   return JsonWhere(path, at) + ": " + list + "[" + std::to_string(index) + "]";
 }
 
-// The answer strings of one record's "answers" array, in order.
-Status ReadAnswerList(JsonValue& value, std::vector<std::string>& out) {
+// The answer strings of one record's "answers" array, in order, into `out`
+// at its exact size; `scratch` is working space kept between records (so
+// that growing it allocates only for the first records).
+Status ReadAnswerList(JsonValue& value, std::vector<std::string>& scratch, std::vector<std::string>& out) {
   simdjson::ondemand::array list;
   if (value.get_array().get(list) != simdjson::SUCCESS) {
     return Error{"'answers' must be an array, got " + DescribeJsonValue(value)};
   }
-  std::size_t k = 0;
+  std::size_t k = 0;  // answers read; scratch[k..] are left-overs of earlier records
   for (auto item : list) {
     JsonValue entry;
     if (auto error = item.get(entry))
@@ -43,16 +46,24 @@ Status ReadAnswerList(JsonValue& value, std::vector<std::string>& out) {
     });
     if (status.ok() && !found) status = Error{"'answer' is missing"};
     if (!status.ok()) return Error{"answers[" + std::to_string(k) + "]: " + status.message()};
-    out.push_back(std::move(answer));
+    if (k < scratch.size()) {
+      scratch[k].swap(answer);
+    } else {
+      scratch.push_back(std::move(answer));
+    }
     ++k;
   }
-  out.shrink_to_fit();  // 10 answers, not a capacity of 16
+  out.assign(std::make_move_iterator(scratch.begin()), std::make_move_iterator(scratch.begin() + k));
   return {};
 }
 
-// question_id -> references, from the annotation file.
-Result<std::unordered_map<std::int64_t, Annotation>> ReadAnswers(const std::filesystem::path& path) {
+// question_id -> references, from the annotation file; `expected` records
+// (the number of questions) are room made in advance.
+Result<std::unordered_map<std::int64_t, Annotation>> ReadAnswers(const std::filesystem::path& path,
+                                                                 std::size_t expected) {
   std::unordered_map<std::int64_t, Annotation> answers;
+  answers.reserve(expected);
+  std::vector<std::string> scratch;
   auto read = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
     std::optional<std::int64_t> question_id;
     bool has_answers = false;
@@ -67,7 +78,7 @@ Result<std::unordered_map<std::int64_t, Annotation>> ReadAnswers(const std::file
       }
       if (key == "answers") {
         has_answers = true;
-        if (Status read = ReadAnswerList(member, annotation.answers); !read.ok())
+        if (Status read = ReadAnswerList(member, scratch, annotation.answers); !read.ok())
           return Error{read.message()};
         return true;
       }
@@ -142,7 +153,7 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
 
   auto questions = ReadQuestions(questions_path);
   if (!questions) return questions.error();
-  auto answers = ReadAnswers(annotations_path);
+  auto answers = ReadAnswers(annotations_path, questions->size());
   if (!answers) return answers.error();
 
   LoadedSamples loaded;

@@ -60,13 +60,10 @@ int RunScore(const std::vector<std::string>& args) {
   }
   auto data_root = ResolveDataRoot(data_root_option);
   if (!data_root) return Fail(data_root.error().message);
-  auto predictions = ReadPredictionsFile(predictions_path);
-  if (!predictions) return Fail(predictions.error().message);
-
   ScoringOptions scoring;
   scoring.max_threads = threads;
   scoring.box_codec = box_codec;
-  auto score = ScoreTaskPredictions(**task, *data_root, *predictions, *dialect, scoring);
+  auto score = ScoreTaskPredictions(**task, *data_root, predictions_path, *dialect, scoring);
   if (!score) return Fail(score.error().message);
   for (const auto& warning : score->warnings) std::cerr << "vleval score: note: " << warning << "\n";
   if (score->missing_predictions != 0) {

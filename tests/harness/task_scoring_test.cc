@@ -20,16 +20,13 @@ const TaskConfig& ShippedTask(const std::string& name) {
   return **catalog.FindTask(name);
 }
 
-// Writes one {"id", "output"} line per (id, output) and reads it back.
-PredictionsFile Predictions(const std::filesystem::path& dir,
-                            const std::vector<std::pair<nlohmann::json, std::string>>& rows) {
+// Writes one {"id", "output"} line per (id, output); returns its path.
+std::filesystem::path Predictions(const std::filesystem::path& dir,
+                                  const std::vector<std::pair<nlohmann::json, std::string>>& rows) {
   const auto path = dir / "predictions.jsonl";
   std::ofstream out(path);
   for (const auto& [id, output] : rows) out << nlohmann::json{{"id", id}, {"output", output}}.dump() << "\n";
-  out.close();
-  auto file = ReadPredictionsJsonl(path);
-  EXPECT_TRUE(file.ok()) << file.error().message;
-  return *file;
+  return path;
 }
 
 std::vector<Sample> Samples(const std::string& task, const std::filesystem::path& root) {
@@ -113,9 +110,8 @@ TEST(ScoreTaskPredictions, VizWizOfficialReportsAnswerTypesAndUnanswerabilityFro
   }
   predictions.close();
   std::ofstream(root.path() / "vizwiz" / "val.json") << items.dump();
-  auto file = ReadPredictionsJsonl(root.path() / "predictions.jsonl");
-  ASSERT_TRUE(file.ok()) << file.error().message;
-  auto score = ScoreTaskPredictions(ShippedTask("vizwiz"), root.path(), *file, Dialect::kOfficial, {});
+  auto score = ScoreTaskPredictions(ShippedTask("vizwiz"), root.path(), root.path() / "predictions.jsonl",
+                                    Dialect::kOfficial, {});
   ASSERT_TRUE(score.ok()) << score.error().message;
   const auto json = TaskScoreJson(*score);
   EXPECT_EQ(json["metrics"]["accuracy"], 75.0);
