@@ -1,13 +1,18 @@
-// Images per second for the MiniGPT-v2 image transform (decode + bicubic
-// resize to 448 + CLIP normalisation) of 640x480 JPEGs: vleval on one thread
-// and on all threads, against Pillow + numpy doing the same on the same files
-// in the same run (a /usr/bin/python3 subprocess). Prints the ratios at the
-// end; the Python side is skipped with a note when Pillow/numpy are absent.
+// Images per second for what a MiniGPT-v2 run does to each image, on
+// 640x480 JPEGs: read + decode (ReadImageInput, model/image_input.h), then
+// the backend's preparation (bicubic resize to 448 + CLIP normalisation,
+// PrepareImage(s), model/minigptv2/image_preparation.h). On one thread, and
+// on all threads as the run does it (ReadImageInputsInParallel feeding
+// batches that PrepareImages prepares, harness/run/shard_execution.cc),
+// against Pillow + numpy doing the same on the same files in the same run (a
+// /usr/bin/python3 subprocess). Prints the ratios at the end; the Python side
+// is skipped with a note when Pillow/numpy are absent.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <benchmark/benchmark.h>
 #include <tbb/info.h>
@@ -15,19 +20,25 @@
 #include "bench/image_bench_jpeg.h"
 #include "model/image/bicubic_resize.h"
 #include "model/image/clip_normalize.h"
-#include "model/image/image_file.h"
-#include "model/image/parallel_preprocess.h"
-#include "model/image/preprocess.h"
+#include "model/image_input.h"
+#include "model/minigptv2/image_preparation.h"
 
 namespace {
 
 constexpr int kFiles = 24;
+constexpr int kBatchSize = 10;  // the tasks' generation.batch_size (configs/tasks/)
 std::vector<std::filesystem::path> g_files;
+const vleval::ImagePreparation kPreparation;  // MiniGPT-v2's: 448, CLIP mean and std
 
 void BM_VlevalOneThread(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& file : g_files) {
-      auto tensor = vleval::image::LoadNormalizedImage(file);
+      auto input = vleval::ReadImageInput(file);
+      if (!input) {
+        state.SkipWithError(input.error().message.c_str());
+        return;
+      }
+      auto tensor = vleval::PrepareImage(kPreparation, *input);
       if (!tensor) state.SkipWithError(tensor.error().message.c_str());
       benchmark::DoNotOptimize(tensor);
     }
@@ -36,13 +47,23 @@ void BM_VlevalOneThread(benchmark::State& state) {
 }
 BENCHMARK(BM_VlevalOneThread)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// As a run: images read and decoded on worker threads (2 batches in flight),
+// each full batch (and the last) prepared in parallel by PrepareImages.
 void BM_VlevalAllThreads(benchmark::State& state) {
-  const vleval::image::ParallelPreprocessOptions options{.size = 448, .max_in_flight = 16, .threads = 0};
+  const vleval::ImageReadOptions options{.max_in_flight = 2 * kBatchSize, .threads = 0};
   for (auto _ : state) {
-    vleval::image::PreprocessNormalizedInParallel(
-        g_files, options, [&](std::size_t, vleval::Result<vleval::image::ChwFloatImage>& tensor) {
-          if (!tensor) state.SkipWithError(tensor.error().message.c_str());
-          benchmark::DoNotOptimize(tensor);
+    std::vector<vleval::ImageInput> batch;
+    vleval::ReadImageInputsInParallel(
+        g_files, options, [&](std::size_t index, vleval::Result<vleval::ImageInput>& input) {
+          if (!input) return state.SkipWithError(input.error().message.c_str());
+          batch.push_back(std::move(*input));
+          if (batch.size() < static_cast<std::size_t>(kBatchSize) && index + 1 < g_files.size()) return;
+          std::vector<const vleval::ImageInput*> inputs;
+          for (const auto& image : batch) inputs.push_back(&image);
+          auto tensors = vleval::PrepareImages(kPreparation, inputs);
+          if (!tensors) state.SkipWithError(tensors.error().message.c_str());
+          benchmark::DoNotOptimize(tensors);
+          batch.clear();
         });
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(g_files.size()));
@@ -50,24 +71,26 @@ void BM_VlevalAllThreads(benchmark::State& state) {
 BENCHMARK(BM_VlevalAllThreads)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 // The three stages alone, one thread, to see where the time goes.
-void BM_StageDecode(benchmark::State& state) {
+void BM_StageReadAndDecode(benchmark::State& state) {
   for (auto _ : state) {
-    for (const auto& file : g_files) benchmark::DoNotOptimize(vleval::image::DecodeImageFile(file));
+    for (const auto& file : g_files) benchmark::DoNotOptimize(vleval::ReadImageInput(file));
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(g_files.size()));
 }
-BENCHMARK(BM_StageDecode)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_StageReadAndDecode)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_StageResize(benchmark::State& state) {
-  const auto decoded = vleval::image::DecodeImageFile(g_files.front());
-  for (auto _ : state) benchmark::DoNotOptimize(vleval::image::ResizeBicubic(*decoded, 448, 448));
+  const auto input = vleval::ReadImageInput(g_files.front());
+  for (auto _ : state) benchmark::DoNotOptimize(vleval::image::ResizeBicubic(input->pixels, 448, 448));
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_StageResize)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_StageNormalize(benchmark::State& state) {
-  const auto resized = vleval::image::LoadResizedImage(g_files.front());
-  for (auto _ : state) benchmark::DoNotOptimize(vleval::image::NormalizeClip(*resized));
+  const auto input = vleval::ReadImageInput(g_files.front());
+  const auto resized = vleval::image::ResizeBicubic(input->pixels, 448, 448);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(vleval::image::NormalizeWith(resized, kPreparation.mean, kPreparation.std));
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_StageNormalize)->Unit(benchmark::kMillisecond)->UseRealTime();

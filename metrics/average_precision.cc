@@ -1,10 +1,9 @@
 #include "metrics/average_precision.h"
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string>
 
+#include "metrics/binary_clf_curve.h"
 #include "metrics/python_numeric.h"
 
 namespace vleval {
@@ -31,20 +30,9 @@ Result<double> AveragePrecision(const std::vector<int>& labels, const std::vecto
     if (!std::isfinite(scores[i]))
       return Error{"average precision: score at index " + std::to_string(i) + " is not finite"};
   }
-  const size_t n = labels.size();
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
-  // _binary_clf_curve: cumulative counts at the last index of each distinct score.
-  std::vector<double> tps, fps;
-  double true_positives = 0;
-  for (size_t k = 0; k < n; ++k) {
-    true_positives += labels[order[k]];
-    if (k + 1 == n || scores[order[k + 1]] != scores[order[k]]) {
-      tps.push_back(true_positives);
-      fps.push_back(static_cast<double>(k + 1) - true_positives);
-    }
-  }
+  const BinaryClfCurve curve = ComputeBinaryClfCurve(labels, scores);
+  const std::vector<double>& tps = curve.true_positives;
+  const std::vector<double>& fps = curve.false_positives;
   // precision_recall_curve, reversed, with the (recall 0, precision 1) end point.
   const double total = tps.back();
   std::vector<double> precision, recall;

@@ -18,4 +18,14 @@ std::string DialectName(Dialect dialect) {
   return "";  // not reached: the switch covers every dialect
 }
 
+bool FollowsMiniGptV2Scripts(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kMiniGptV2:
+      return true;
+    case Dialect::kOfficial:
+      return false;
+  }
+  return false;  // not reached: the switch covers every dialect
+}
+
 }  // namespace vleval

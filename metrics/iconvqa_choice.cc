@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "metrics/binary_accuracy.h"
+#include "metrics/dialect.h"
 #include "metrics/python_text.h"
 
 namespace vleval {
@@ -79,14 +80,7 @@ bool HasDetail(const MetricSample& sample) { return !sample.choice_detail.empty(
 
 Result<MetricReport> ScoreIconVqa(Dialect dialect, const std::vector<MetricSample>& samples,
                                   const ScoringOptions& options) {
-  bool minigptv2 = false;
-  switch (dialect) {
-    case Dialect::kMiniGptV2:
-      minigptv2 = true;
-      break;
-    case Dialect::kOfficial:
-      break;
-  }
+  const bool minigptv2 = FollowsMiniGptV2Scripts(dialect);  // the scripts' batch mean loss ranking
   const bool any_detail = std::any_of(samples.begin(), samples.end(), HasDetail);
   if (minigptv2 && any_detail) {
     auto top = IconVqaMiniGptV2Ranking(samples);

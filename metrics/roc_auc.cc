@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string>
 
+#include "metrics/binary_clf_curve.h"
 #include "metrics/python_numeric.h"
 
 namespace vleval {
@@ -35,21 +35,9 @@ Status CheckInputs(const std::vector<int>& labels, const std::vector<double>& sc
 
 Result<double> RocAuc(const std::vector<int>& labels, const std::vector<double>& scores) {
   if (Status status = CheckInputs(labels, scores); !status.ok()) return Error{status.message()};
-  const size_t n = labels.size();
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
-
-  // Cumulative true/false positives at the last index of each distinct score.
-  std::vector<double> tps, fps;
-  double true_positives = 0;
-  for (size_t k = 0; k < n; ++k) {
-    true_positives += labels[order[k]];
-    if (k + 1 == n || scores[order[k + 1]] != scores[order[k]]) {
-      tps.push_back(true_positives);
-      fps.push_back(static_cast<double>(k + 1) - true_positives);
-    }
-  }
+  const BinaryClfCurve curve = ComputeBinaryClfCurve(labels, scores);
+  const std::vector<double>& tps = curve.true_positives;
+  const std::vector<double>& fps = curve.false_positives;
   // drop_intermediate: keep the ends and every point where the curve bends.
   std::vector<double> kept_tps{0.0}, kept_fps{0.0};
   for (size_t k = 0; k < tps.size(); ++k) {

@@ -74,14 +74,7 @@ double LeaveOneOutAccuracy(const std::vector<std::string>& answers, std::string_
 
 double VqaQuestionAccuracy(const std::vector<std::string>& answers, std::string_view prediction,
                            Dialect dialect) {
-  bool minigptv2 = false;  // eval_vqa.py's post-processing and case-insensitive match
-  switch (dialect) {
-    case Dialect::kMiniGptV2:
-      minigptv2 = true;
-      break;
-    case Dialect::kOfficial:
-      break;
-  }
+  const bool minigptv2 = FollowsMiniGptV2Scripts(dialect);  // eval_vqa.py's post-processing, lower-case match
   std::string result = CleanWhitespace(minigptv2 ? MiniGptV2Prediction(prediction) : std::string(prediction));
   std::vector<std::string> gt;
   gt.reserve(answers.size());

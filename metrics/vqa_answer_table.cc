@@ -43,14 +43,7 @@ Strings FormsOf(std::string_view text, bool minigptv2) {
 }  // namespace
 
 VqaAnswerTable::VqaAnswerTable(const std::vector<MetricSample>& samples, Dialect dialect, int max_threads) {
-  bool minigptv2 = false;  // eval_vqa.py's post-processing and case-insensitive match
-  switch (dialect) {
-    case Dialect::kMiniGptV2:
-      minigptv2 = true;
-      break;
-    case Dialect::kOfficial:
-      break;
-  }
+  const bool minigptv2 = FollowsMiniGptV2Scripts(dialect);  // eval_vqa.py's post-processing, lower-case match
   // eval_vqa.py's post-processing of the generated answer (per sample: the
   // outputs are few next to the answers).
   predictions_ = ScoreEachSample<std::string>(samples.size(), max_threads, [&](std::size_t i) {

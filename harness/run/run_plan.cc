@@ -5,20 +5,6 @@
 #include "metrics/box_codec.h"
 
 namespace vleval {
-namespace {
-
-// The resampling rounds are the MiniGPT-v2 scripts' (rec_resampling.h).
-bool ResamplesUnder(Dialect dialect) {
-  switch (dialect) {
-    case Dialect::kMiniGptV2:
-      return true;
-    case Dialect::kOfficial:
-      return false;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string EntryName(const TaskConfig& task, const std::string& variant,
                       const IdentifierChoice& identifier) {
@@ -68,8 +54,9 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
       return Error{"task '" + planned.task.name + "': its loader '" + planned.task.loader +
                    "' asks for a first-token probability: set generation.first_token_probability"};
     }
+    // The resampling rounds are the MiniGPT-v2 scripts' (rec_resampling.h).
     planned.rec_resample =
-        request.rec_resample && family->entry->rec_resampling && ResamplesUnder(planned.dialect);
+        request.rec_resample && family->entry->rec_resampling && FollowsMiniGptV2Scripts(planned.dialect);
     planned.name = EntryName(planned.task, planned.variant, planned.identifier);
     if (!names.insert(planned.name).second) return Error{"entry '" + planned.name + "' is listed twice"};
     auto loaded = LoadTaskSamples(planned.task, request.data_root);

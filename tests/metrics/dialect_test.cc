@@ -19,5 +19,10 @@ TEST(Dialect, UnknownNameListsTheKnownOnes) {
   EXPECT_EQ(dialect.error().message, "unknown dialect 'lmms-eval' (known: minigptv2, official)");
 }
 
+TEST(Dialect, OnlyTheMiniGptV2DialectFollowsTheAuthorsScripts) {
+  EXPECT_TRUE(FollowsMiniGptV2Scripts(Dialect::kMiniGptV2));
+  EXPECT_FALSE(FollowsMiniGptV2Scripts(Dialect::kOfficial));
+}
+
 }  // namespace
 }  // namespace vleval

@@ -232,6 +232,60 @@ class OpenAiRun : public ::testing::Test {
     return all;
   }
 
+  // What the server saw of a killed run and its resume.
+  struct KilledRun {
+    std::vector<std::string> before_kill;  // chat bodies the killed run sent, the hung one last
+    std::vector<std::string> on_resume;    // chat bodies the resumed run sent
+    std::string killed_stderr;
+  };
+  // Runs Command("killed", concurrency, extra) in a child process while the
+  // server hangs from its `hang_at`th chat request on; once that request came
+  // and no chat request arrived for `settle`, kills the child with SIGKILL,
+  // then runs the same command again (the resume) to the end. Fails the test
+  // (ASSERT: wrap in ASSERT_NO_FATAL_FAILURE) when the resume fails.
+  void KillAndResume(int concurrency, const std::string& extra, int hang_at, std::chrono::milliseconds settle,
+                     KilledRun& out) {
+    const std::size_t before = server_->requests().size();
+    fake_->HangFrom(hang_at);
+    const auto log = dir_.path() / "killed.log";
+    // Built before fork(): the child of a threaded process only calls exec.
+    const std::string command = "exec env " + Command("killed", concurrency, extra) + " 2>" + log.string();
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    // Until the hung request came and nothing more arrived for `settle`
+    // (with batches, the rest of its batch is in flight or answered).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::size_t seen = 0;
+    auto last_change = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() < deadline) {
+      const std::size_t now = ChatBodies(before).size();
+      if (now != seen) {
+        seen = now;
+        last_change = std::chrono::steady_clock::now();
+      } else if (seen > static_cast<std::size_t>(hang_at) &&
+                 std::chrono::steady_clock::now() - last_change >= settle) {
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(kill(child, SIGKILL), 0);
+    int status = 0;
+    waitpid(child, &status, 0);
+    EXPECT_TRUE(WIFSIGNALED(status));
+    out.before_kill = ChatBodies(before);
+    const auto killed_stderr = ReadTextFile(log);
+    out.killed_stderr = killed_stderr ? *killed_stderr : killed_stderr.error().message;
+    fake_->StopHanging();
+    const std::size_t resumed_from = server_->requests().size();
+    const auto resumed = testing::RunCommand(Command("killed", concurrency, extra));
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    out.on_resume = ChatBodies(resumed_from);
+  }
+
   testing::TempDir dir_;
   std::filesystem::path data_ = dir_.path() / "data";
   std::unique_ptr<FakeOpenAi> fake_;
@@ -282,40 +336,17 @@ TEST_F(OpenAiRun, KillNineAndResumeLosesNothingAndResendsNoFinishedSample) {
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const std::size_t total = ChatBodies().size();
   ASSERT_GT(total, 30u);
-  const std::size_t before = server_->requests().size();
+  // Killed once the hung request arrived: every earlier answer is journaled.
   constexpr int kHangAt = 17;
-  fake_->HangFrom(kHangAt);
-  const std::string log = (dir_.path() / "killed.log").string();
-  // Built before fork(): the child of a threaded process only calls exec.
-  const std::string command = "exec env " + Command("killed", 1, one_per_batch) + " 2>" + log;
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Wait until the hung request arrived: every earlier answer is journaled.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (ChatBodies(before).size() < static_cast<std::size_t>(kHangAt) + 1 &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  ASSERT_EQ(kill(child, SIGKILL), 0);
-  int status = 0;
-  waitpid(child, &status, 0);
-  EXPECT_TRUE(WIFSIGNALED(status));
-  const auto first_run = ChatBodies(before);
-  ASSERT_EQ(first_run.size(), static_cast<std::size_t>(kHangAt) + 1) << *ReadTextFile(log);
-  const std::set<std::string> answered(first_run.begin(), first_run.end() - 1);
-
-  fake_->StopHanging();
-  const std::size_t resumed_from = server_->requests().size();
-  const auto resumed = testing::RunCommand(Command("killed", 1, one_per_batch));
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  const auto second_run = ChatBodies(resumed_from);
+  KilledRun killed;
+  ASSERT_NO_FATAL_FAILURE(KillAndResume(1, one_per_batch, kHangAt, std::chrono::milliseconds(0), killed));
+  ASSERT_EQ(killed.before_kill.size(), static_cast<std::size_t>(kHangAt) + 1) << killed.killed_stderr;
+  const std::set<std::string> answered(killed.before_kill.begin(), killed.before_kill.end() - 1);
   std::cout << "[ figures  ] killed at concurrency 1: " << answered.size() << " answered before the kill, "
-            << second_run.size() << " sent on resume, of " << total << "\n";
-  for (const auto& body : second_run) EXPECT_EQ(answered.count(body), 0u) << "re-sent a finished sample";
-  EXPECT_EQ(answered.size() + second_run.size(), total);
+            << killed.on_resume.size() << " sent on resume, of " << total << "\n";
+  for (const auto& body : killed.on_resume)
+    EXPECT_EQ(answered.count(body), 0u) << "re-sent a finished sample";
+  EXPECT_EQ(answered.size() + killed.on_resume.size(), total);
   EXPECT_EQ(Results("killed"), Results("reference"));
 }
 
@@ -324,51 +355,20 @@ TEST_F(OpenAiRun, AKilledRunAtConcurrency8ResendsAtMostTheBatchInFlight) {
   const auto reference = testing::RunCommand(Command("reference", 8, batches));
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const std::size_t total = ChatBodies().size();
-  const std::size_t before = server_->requests().size();
+  // Killed once the hung request came and nothing more arrived for 300 ms.
   constexpr int kHangAt = 20;
-  fake_->HangFrom(kHangAt);
-  const std::string command = "exec env " + Command("killed", 8, batches) + " 2>/dev/null";
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Until the hung request came and nothing more arrives for 300 ms (the
-  // rest of its batch is in flight or answered).
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  std::size_t seen = 0;
-  auto last_change = std::chrono::steady_clock::now();
-  while (std::chrono::steady_clock::now() < deadline) {
-    const std::size_t now = ChatBodies(before).size();
-    if (now != seen) {
-      seen = now;
-      last_change = std::chrono::steady_clock::now();
-    } else if (seen > static_cast<std::size_t>(kHangAt) &&
-               std::chrono::steady_clock::now() - last_change > std::chrono::milliseconds(300)) {
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ASSERT_EQ(kill(child, SIGKILL), 0);
-  int status = 0;
-  waitpid(child, &status, 0);
-  EXPECT_TRUE(WIFSIGNALED(status));
-  const auto first_run = ChatBodies(before);
-  ASSERT_GT(first_run.size(), static_cast<std::size_t>(kHangAt));
-  fake_->StopHanging();
-  const std::size_t resumed_from = server_->requests().size();
-  const auto resumed = testing::RunCommand(Command("killed", 8, batches));
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  const std::set<std::string> first(first_run.begin(), first_run.end());
+  KilledRun killed;
+  ASSERT_NO_FATAL_FAILURE(KillAndResume(8, batches, kHangAt, std::chrono::milliseconds(300), killed));
+  ASSERT_GT(killed.before_kill.size(), static_cast<std::size_t>(kHangAt));
+  const std::set<std::string> first(killed.before_kill.begin(), killed.before_kill.end());
   std::size_t resent = 0;
-  for (const auto& body : ChatBodies(resumed_from)) resent += first.count(body);
-  std::cout << "[ figures  ] killed at concurrency 8: " << first_run.size() << " requests before the kill, "
-            << resent << " of them sent again on resume, " << ChatBodies(resumed_from).size() - resent
-            << " new\n";
+  for (const auto& body : killed.on_resume) resent += first.count(body);
+  std::cout << "[ figures  ] killed at concurrency 8: " << killed.before_kill.size()
+            << " requests before the kill, " << resent << " of them sent again on resume, "
+            << killed.on_resume.size() - resent << " new\n";
   EXPECT_GE(resent, 1u);  // the hung one at least
   EXPECT_LE(resent, 8u);  // only the batch that was in flight, answered or not
-  EXPECT_EQ(first.size() + ChatBodies(resumed_from).size() - resent, total);
+  EXPECT_EQ(first.size() + killed.on_resume.size() - resent, total);
   EXPECT_EQ(Results("killed"), Results("reference"));
 }
 
