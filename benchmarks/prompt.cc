@@ -34,11 +34,21 @@ std::string IdentifierChoice::ToString() const {
   return "default";
 }
 
+std::string EffectiveIdentifier(const PromptTemplate& prompt, const IdentifierChoice& choice) {
+  switch (choice.kind) {
+    case IdentifierChoice::Kind::kDefault:
+      return prompt.identifier;
+    case IdentifierChoice::Kind::kNone:
+      return "";
+    case IdentifierChoice::Kind::kReplace:
+      return choice.token;
+  }
+  return prompt.identifier;
+}
+
 Result<std::string> RenderTaskText(const PromptTemplate& prompt, const IdentifierChoice& choice,
                                    const std::map<std::string, std::string>& fields) {
-  std::string identifier = prompt.identifier;
-  if (choice.kind == IdentifierChoice::Kind::kNone) identifier.clear();
-  if (choice.kind == IdentifierChoice::Kind::kReplace) identifier = choice.token;
+  const std::string identifier = EffectiveIdentifier(prompt, choice);
 
   std::string text;
   const std::string& source = prompt.instruction;

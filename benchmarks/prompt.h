@@ -22,6 +22,10 @@ struct IdentifierChoice {
   std::string ToString() const;
 };
 
+// The identifier a prompt carries under `choice`: the template's own, none
+// ("") or the replacement token.
+std::string EffectiveIdentifier(const PromptTemplate& prompt, const IdentifierChoice& choice);
+
 // "<identifier> <instruction>" with {name} placeholders replaced from `fields`.
 // A placeholder without a field is an error naming it; "{}" and text without
 // braces are left alone. Field values are inserted verbatim (no re-expansion).

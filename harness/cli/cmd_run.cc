@@ -135,6 +135,9 @@ int Run(const std::vector<std::string>& args) {
   request.default_model_config = (*entry)->backend.model_config;
   auto plan = PlanRun(*catalog, request);
   if (!plan) return Fail(plan.error().message);
+  for (const PlannedEntry& planned : *plan) {
+    for (const std::string& note : planned.notes) std::cerr << "vleval run: note: " << note << "\n";
+  }
 
   if (digest_cache != "none")
     backend.digest_cache =

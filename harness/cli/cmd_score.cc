@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "benchmarks/model_profile.h"
 #include "benchmarks/task_catalog.h"
 #include "core/locations.h"
 #include "harness/cli/command.h"
@@ -28,7 +29,7 @@ Status WritePerSample(const std::filesystem::path& path, const TaskScore& score)
 int RunScore(const std::vector<std::string>& args) {
   po::options_description options("vleval score options");
   std::string task_name, data_root_option, predictions_path, dialect_option, per_sample, configs;
-  std::string box_codec = "minigptv2";
+  std::string box_codec, model_config;
   int threads = 0;
   options.add_options()("task", po::value(&task_name)->required(), "task name (see vleval tasks)")(
       "data-root", po::value(&data_root_option), "data root (default: $VLEVAL_DATA)")(
@@ -36,13 +37,17 @@ int RunScore(const std::vector<std::string>& args) {
       "predictions JSONL, or the OK-VQA answer file of the MiniGPT-v2 scripts")(
       "dialect", po::value(&dialect_option), "minigptv2 | official (default: the task's)")(
       "per-sample", po::value(&per_sample), "write {\"id\", \"score\"} per sample to this JSONL file")(
-      "box-codec", po::value(&box_codec), "REC output format: minigptv2 | unit_floats | grid1000")(
+      "model-config", po::value(&model_config),
+      "model config whose box codec the REC outputs use (the one the run used; default: "
+      "configs/models/minigptv2-7b.json)")(
+      "box-codec", po::value(&box_codec),
+      "REC output format, instead of the model config's: minigptv2 | unit_floats | grid1000")(
       "threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
   if (auto stop = ParseCommandOptions("score",
                                       "vleval score --task T --data-root D --predictions P "
-                                      "[--dialect minigptv2|official] [--per-sample OUT.jsonl]",
+                                      "[--dialect minigptv2|official] [--model-config FILE] [--per-sample OUT.jsonl]",
                                       options, {}, args, values, std::cout, std::cerr))
     return *stop;
   if (auto bad = CheckRange("score", "threads", threads, 0, MaxThreadsOption())) return *bad;
@@ -62,6 +67,11 @@ int RunScore(const std::vector<std::string>& args) {
   if (!data_root) return Fail(data_root.error().message);
   ScoringOptions scoring;
   scoring.max_threads = threads;
+  if (box_codec.empty()) {
+    auto model = LoadModelProfile(model_config.empty() ? catalog->DefaultModelConfig() : std::filesystem::path(model_config));
+    if (!model) return Fail(model.error().message);
+    box_codec = model->box_codec;
+  }
   scoring.box_codec = box_codec;
   auto score = ScoreTaskPredictions(**task, *data_root, predictions_path, *dialect, scoring);
   if (!score) return Fail(score.error().message);

@@ -1,5 +1,6 @@
 #include "harness/run/run_plan.h"
 
+#include <algorithm>
 #include <set>
 
 #include "metrics/box_codec.h"
@@ -13,6 +14,22 @@ std::string EntryName(const TaskConfig& task, const std::string& variant,
   if (identifier.kind != IdentifierChoice::Kind::kDefault) name += "@" + identifier.ToString();
   return name;
 }
+
+namespace {
+
+// A note when the entry's prompt carries an identifier its model config does
+// not list (a config listing none is not checked); "" otherwise.
+std::string UnlistedIdentifierNote(const PlannedEntry& entry) {
+  const std::string used = EffectiveIdentifier(entry.prompt, entry.identifier);
+  const auto& known = entry.model.identifiers;
+  if (used.empty() || known.empty() || std::find(known.begin(), known.end(), used) != known.end()) return "";
+  std::string listed;
+  for (const std::string& identifier : known) listed += (listed.empty() ? "" : " ") + identifier;
+  return "entry '" + entry.name + "': model config '" + entry.model.name + "' does not list the identifier " +
+         used + " (it lists " + listed + "); the prompts carry it as given";
+}
+
+}  // namespace
 
 Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunRequest& request) {
   auto entries = request.suite ? catalog.ExpandSuite(*request.suite) : catalog.ExpandTasks(request.tasks);
@@ -65,6 +82,8 @@ Result<std::vector<PlannedEntry>> PlanRun(const TaskCatalog& catalog, const RunR
     if (request.allow_outside_paths) planned.loaded.image_roots.clear();
     if (request.limit && planned.loaded.samples.size() > *request.limit)
       planned.loaded.samples.resize(*request.limit);
+    planned.notes = planned.loaded.warnings;
+    if (auto note = UnlistedIdentifierNote(planned); !note.empty()) planned.notes.push_back(note);
     plan.push_back(std::move(planned));
   }
   return plan;

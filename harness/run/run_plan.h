@@ -57,6 +57,10 @@ struct PlannedEntry {
   // minigptv2 and the run does not disable it.
   bool rec_resample = false;
   LoadedSamples loaded;  // samples in task order, cut to --limit
+  // What does not stop the run but should be seen, each naming the entry:
+  // the loader's warnings (a count that differs from the published one) and
+  // an identifier the model config does not list (an ablation, or a typo).
+  std::vector<std::string> notes;
 };
 
 // The entry key of results.json for `task` evaluated with `variant` and

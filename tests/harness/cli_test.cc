@@ -139,6 +139,43 @@ TEST(Cli, ADirectoryAsPredictionsIsAnErrorNotAZeroScore) {
       << result.err;
 }
 
+// A served model's REC outputs are scored with the box codec of the model
+// config the run used (openai-chat: [x1, y1, x2, y2] on a 0-1000 grid).
+TEST(Cli, ScoreTakesTheBoxCodecFromTheModelConfigUnlessBoxCodecIsGiven) {
+  testing::TempDir dir;
+  const auto mini = dir.path() / "mini";
+  ASSERT_EQ(Vleval("data make-mini --out " + mini.string()).exit_code, 0);
+  std::ifstream annotations(mini / "refcoco" / "refcoco_val.json");
+  const auto rows = nlohmann::json::parse(annotations);
+  const auto predictions = dir.path() / "rec.jsonl";
+  {
+    std::ofstream out(predictions);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& box = rows[i]["bbox"];  // [x, y, w, h] in pixels
+      const double w = rows[i]["width"], h = rows[i]["height"];
+      auto grid = [](double v, double size) { return std::to_string(static_cast<int>(v / size * 1000.0)); };
+      const std::string output = "[" + grid(box[0], w) + ", " + grid(box[1], h) + ", " +
+                                 grid(box[0].get<double>() + box[2].get<double>(), w) + ", " +
+                                 grid(box[1].get<double>() + box[3].get<double>(), h) + "]";
+      out << nlohmann::json{{"id", i}, {"output", output}}.dump() << "\n";
+    }
+  }
+  const std::string score = "score --task refcoco_val --data-root " + mini.string() + " --predictions " +
+                            predictions.string();
+  auto accuracy = [](const testing::CommandResult& result) {
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.exit_code == 0 ? nlohmann::json::parse(result.out)["metrics"]["acc@0.5"].get<double>() : -1;
+  };
+  const auto served = testing::SourceDir() / "configs" / "models" / "openai-chat.json";
+  EXPECT_EQ(accuracy(Vleval(score + " --model-config " + served.string())), 100.0);
+  EXPECT_EQ(accuracy(Vleval(score + " --box-codec grid1000")), 100.0);
+  EXPECT_EQ(accuracy(Vleval(score)), 0.0);  // MiniGPT-v2's codec reads none of them
+  EXPECT_EQ(accuracy(Vleval(score + " --model-config " + served.string() + " --box-codec minigptv2")), 0.0);
+  const auto missing = Vleval(score + " --model-config " + (dir.path() / "none.json").string());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
+}
+
 TEST(Cli, ConvertRefusesToReplaceADeviceBeforeReadingAnything) {
   const auto result = Vleval("convert --llama /nonexistent --vit x --checkpoint y --out /dev/null");
   EXPECT_EQ(result.exit_code, 1);
