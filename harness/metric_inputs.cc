@@ -36,12 +36,12 @@ Result<MetricSample> ToMetricSample(Sample&& sample, const MetricInputCompleter&
   return completed;
 }
 
-void AttachPrediction(const PredictionRecord& prediction, MetricSample& input) {
-  input.output = prediction.output;
+void AttachPrediction(PredictionRecord prediction, MetricSample& input) {
+  input.output = std::move(prediction.output);
   input.p_yes = prediction.p_yes;
   input.p_unanswerable = prediction.p_unanswerable;
-  input.candidates_nll = prediction.candidates_nll;
-  input.choice_detail = prediction.choice_detail;
+  input.candidates_nll = std::move(prediction.candidates_nll);
+  input.choice_detail = std::move(prediction.choice_detail);
 }
 
 }  // namespace vleval

@@ -28,7 +28,8 @@ Result<MetricSample> ToMetricSample(const Sample& sample, const MetricInputCompl
 // As above, moving the references out of `sample` (the caller drops it).
 Result<MetricSample> ToMetricSample(Sample&& sample, const MetricInputCompleter& complete);
 
-// Copies the fields of `prediction` that metrics read into `input`.
-void AttachPrediction(const PredictionRecord& prediction, MetricSample& input);
+// Moves the fields of `prediction` that metrics read into `input` (pass a
+// copy to keep the record).
+void AttachPrediction(PredictionRecord prediction, MetricSample& input);
 
 }  // namespace vleval

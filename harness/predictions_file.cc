@@ -2,9 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
-#include <fstream>
 #include <optional>
 #include <string_view>
 
@@ -211,93 +211,113 @@ Result<ParsedPrediction> ParseAnswerEntry(JsonValue& entry) {
   return parsed;
 }
 
-// Appends `parsed`, read at `line`, rejecting a second use of its id.
-Status Add(PredictionsFile& file, ParsedPrediction parsed, size_t line) {
-  const auto [it, added] = file.index_by_id.emplace(std::move(parsed.id), file.predictions.size());
-  if (!added) {
-    return Error{Where(file.path, line) + "duplicate id " + it->first + " (first on line " +
-                 std::to_string(file.lines[it->second]) + ")"};
-  }
-  file.predictions.push_back(std::move(parsed.record));
-  file.lines.push_back(line);
-  return {};
+// Hands each prediction `parse` reads from the elements of a file to `each`.
+template <typename Parse>
+JsonElementFn Deliver(const std::filesystem::path& path, Parse parse, const PredictionFn& each,
+                      std::size_t first_line) {
+  return [&path, parse, &each, first_line](JsonValue& element, std::size_t index, const JsonPosition&) -> Status {
+    const std::size_t line = index + first_line;
+    auto prediction = parse(element);
+    if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
+    return each(prediction->record, prediction->id, line);
+  };
 }
 
 }  // namespace
 
-Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
+Status StreamPredictionsJsonl(const std::filesystem::path& path, const PredictionFn& each) {
+  // StreamJsonLines counts lines from 1 already.
+  return StreamJsonLines(path, Deliver(path, ParseHarnessPrediction, each, 0));
+}
+
+Status StreamMiniGptV2AnswerFile(const std::filesystem::path& path, const PredictionFn& each) {
+  Status status = StreamJsonArray(path, Deliver(path, ParseAnswerEntry, each, 1));
+  if (!status.ok() && status.message() == path.string() + ": expected a JSON array") {
+    return Error{path.string() + ": expected a JSON array of answers"};
+  }
+  return status;
+}
+
+Status StreamPredictionsFile(const std::filesystem::path& path, const PredictionFn& each) {
+  // A directory, FIFO or device is an error naming it (never a hang, never "no predictions").
+  auto opened = OpenRegularFile(path);
+  if (!opened) return opened.error();
+  char c = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(*opened, &c, 1);
+  } while ((got == 1 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) || (got < 0 && errno == EINTR));
+  ::close(*opened);
+  if (got < 0) return Error{"cannot read " + path.string()};
+  if (got == 1 && c == '[') return StreamMiniGptV2AnswerFile(path, each);
+  return StreamPredictionsJsonl(path, each);
+}
+
+namespace {
+
+// Collects a file's predictions, rejecting a second use of an id.
+Result<PredictionsFile> Collect(const std::filesystem::path& path,
+                                Status (*stream)(const std::filesystem::path&, const PredictionFn&)) {
   PredictionsFile file{path, {}, {}, {}};
-  Status status = StreamJsonLines(path, [&](JsonValue& record, size_t line, const JsonPosition&) -> Status {
-    auto prediction = ParseHarnessPrediction(record);
-    if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
-    return Add(file, std::move(*prediction), line);
+  Status status = stream(path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
+    const auto [it, added] = file.index_by_id.emplace(id, file.predictions.size());
+    if (!added) {
+      return Error{Where(path, line) + "duplicate id " + id + " (first on line " +
+                   std::to_string(file.lines[it->second]) + ")"};
+    }
+    file.predictions.push_back(std::move(record));
+    file.lines.push_back(line);
+    return {};
   });
   if (!status.ok()) return Error{status.message()};
   return file;
 }
 
+}  // namespace
+
+Result<PredictionsFile> ReadPredictionsJsonl(const std::filesystem::path& path) {
+  return Collect(path, StreamPredictionsJsonl);
+}
+
 Result<PredictionsFile> ReadMiniGptV2AnswerFile(const std::filesystem::path& path) {
-  PredictionsFile file{path, {}, {}, {}};
-  Status status = StreamJsonArray(path, [&](JsonValue& entry, size_t index, const JsonPosition&) -> Status {
-    auto prediction = ParseAnswerEntry(entry);
-    if (!prediction.ok()) return Error{Where(path, index + 1) + prediction.error().message};
-    return Add(file, std::move(*prediction), index + 1);
-  });
-  if (!status.ok()) {
-    if (status.message() == path.string() + ": expected a JSON array") {
-      return Error{path.string() + ": expected a JSON array of answers"};
-    }
-    return Error{status.message()};
-  }
-  return file;
+  return Collect(path, StreamMiniGptV2AnswerFile);
 }
 
 Result<PredictionsFile> ReadPredictionsFile(const std::filesystem::path& path) {
-  // A directory, FIFO or device is an error naming it (never a hang, never "no predictions").
-  if (auto opened = OpenRegularFile(path); !opened) {
-    return opened.error();
-  } else {
-    ::close(*opened);
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open " + path.string()};
-  char c = 0;
-  while (in.get(c) && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
-  }
-  if (in.bad()) return Error{"cannot read " + path.string()};
-  if (in && c == '[') return ReadMiniGptV2AnswerFile(path);
-  return ReadPredictionsJsonl(path);
+  return Collect(path, StreamPredictionsFile);
 }
 
-Result<std::vector<const PredictionRecord*>> MatchPredictions(const PredictionsFile& file,
-                                                              const std::vector<std::string_view>& sample_ids) {
-  // One lookup per sample; the predictions no sample took are then the
-  // unknown ids (file ids are unique), the first in file order reported.
-  std::vector<const PredictionRecord*> matched;
-  matched.reserve(sample_ids.size());
-  std::vector<bool> taken(file.predictions.size(), false);
-  std::size_t taken_count = 0;
-  for (const std::string_view id : sample_ids) {
-    const auto it = file.index_by_id.find(id);
-    if (it == file.index_by_id.end()) {
-      matched.push_back(nullptr);
-      continue;
-    }
-    if (!taken[it->second]) {
-      taken[it->second] = true;
-      ++taken_count;
-    }
-    matched.push_back(&file.predictions[it->second]);
-  }
-  if (taken_count != file.predictions.size()) {
-    for (std::size_t i = 0; i < file.predictions.size(); ++i) {
-      if (!taken[i]) {
-        return Error{Where(file.path, file.lines[i]) + "id " + SampleIdText(file.predictions[i].id) +
-                     " matches no sample of the task"};
-      }
-    }
-  }
-  return matched;
+Result<std::vector<std::size_t>> StreamPredictionsToSamples(
+    const std::filesystem::path& path, const std::vector<std::string_view>& sample_ids,
+    const std::function<void(std::size_t, PredictionRecord&)>& attach) {
+  std::vector<std::size_t> lines(sample_ids.size(), 0);
+  // Files list their samples in task order as a rule: the position after the
+  // last one found is tried first, the index is built on the first miss.
+  std::unordered_map<std::string_view, std::size_t> index;
+  std::size_t next = 0;
+  Status status =
+      StreamPredictionsFile(path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
+        std::size_t position = next;
+        if (position >= sample_ids.size() || sample_ids[position] != id) {
+          if (index.empty()) {
+            index.reserve(sample_ids.size());
+            for (std::size_t i = 0; i < sample_ids.size(); ++i) index.emplace(sample_ids[i], i);
+          }
+          const auto it = index.find(id);
+          if (it == index.end()) return Error{Where(path, line) + "id " + id + " matches no sample of the task"};
+          position = it->second;
+        }
+        if (lines[position] != 0) {
+          return Error{Where(path, line) + "duplicate id " + id + " (first on line " +
+                       std::to_string(lines[position]) + ")"};
+        }
+        lines[position] = line;
+        next = position + 1;
+        attach(position, record);
+        return {};
+      });
+  if (!status.ok()) return Error{status.message()};
+  return lines;
 }
 
 }  // namespace vleval

@@ -48,15 +48,12 @@ Result<MetricInputs> BuildMetricInputs(const TaskConfig& task, const std::filesy
   return inputs;
 }
 
-// predictions[i] (null = none) into inputs.samples[i]; a missing one is an
-// error when the family requires one, else counted in *missing.
-Status AttachPredictions(const std::vector<const PredictionRecord*>& predictions, const std::string& source,
-                         MetricInputs& inputs, std::size_t* missing) {
-  for (std::size_t i = 0; i < predictions.size(); ++i) {
-    if (predictions[i] != nullptr) {
-      AttachPrediction(*predictions[i], inputs.samples[i]);
-      continue;
-    }
+// The samples without a prediction (has[i] false): an error naming the
+// first when the family requires one, else counted in *missing.
+Status CheckMissing(const std::vector<bool>& has, const std::string& source, const MetricInputs& inputs,
+                    std::size_t* missing) {
+  for (std::size_t i = 0; i < has.size(); ++i) {
+    if (has[i]) continue;
     if (!inputs.required_prediction.empty()) {
       return Error{source + ": no " + inputs.required_prediction + " " + inputs.samples[i].id};
     }
@@ -78,8 +75,12 @@ Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem:
   }
   auto inputs = BuildMetricInputs(task, data_root, samples, options);
   if (!inputs) return inputs.error();
-  if (Status status = AttachPredictions(predictions, source, *inputs, missing); !status)
-    return Error{status.message()};
+  std::vector<bool> has(predictions.size());
+  for (std::size_t i = 0; i < predictions.size(); ++i) {
+    has[i] = predictions[i] != nullptr;
+    if (has[i]) AttachPrediction(*predictions[i], inputs->samples[i]);
+  }
+  if (Status status = CheckMissing(has, source, *inputs, missing); !status) return Error{status.message()};
   return Score(task.metric, dialect, inputs->samples, inputs->options);
 }
 
@@ -96,20 +97,20 @@ Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesy
   for (const auto& sample : loaded->samples) score.ids.push_back(sample.id);
 
   // The samples become metric inputs (and are freed) before the predictions
-  // are read: the two are never held at once.
+  // file is streamed onto them: the file is never held in memory.
   auto inputs = BuildMetricInputs(task, data_root, loaded->samples, options);
   if (!inputs) return Error{task.name + ": " + inputs.error().message};
-  {
-    auto predictions = ReadPredictionsFile(predictions_path);
-    if (!predictions) return predictions.error();
-    std::vector<std::string_view> ids;
-    ids.reserve(inputs->samples.size());
-    for (const MetricSample& input : inputs->samples) ids.push_back(input.id);
-    auto matched = MatchPredictions(*predictions, ids);
-    if (!matched) return matched.error();
-    Status attached = AttachPredictions(*matched, predictions_path.string(), *inputs, &score.missing_predictions);
-    if (!attached) return Error{task.name + ": " + attached.message()};
-  }  // the predictions file is freed before the metric allocates
+  std::vector<std::string_view> ids;
+  ids.reserve(inputs->samples.size());
+  for (const MetricSample& input : inputs->samples) ids.push_back(input.id);
+  auto lines = StreamPredictionsToSamples(predictions_path, ids, [&](std::size_t i, PredictionRecord& record) {
+    AttachPrediction(std::move(record), inputs->samples[i]);
+  });
+  if (!lines) return lines.error();
+  std::vector<bool> has(lines->size());
+  for (std::size_t i = 0; i < lines->size(); ++i) has[i] = (*lines)[i] != 0;
+  if (Status status = CheckMissing(has, predictions_path.string(), *inputs, &score.missing_predictions); !status)
+    return Error{task.name + ": " + status.message()};
 
   auto report = Score(task.metric, dialect, inputs->samples, inputs->options);
   if (!report) return Error{task.name + ": " + report.error().message};

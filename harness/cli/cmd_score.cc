@@ -38,8 +38,8 @@ int RunScore(const std::vector<std::string>& args) {
       "dialect", po::value(&dialect_option), "minigptv2 | official (default: the task's)")(
       "per-sample", po::value(&per_sample), "write {\"id\", \"score\"} per sample to this JSONL file")(
       "model-config", po::value(&model_config),
-      "model config whose box codec the REC outputs use (the one the run used; default: "
-      "configs/models/minigptv2-7b.json)")(
+      "model config whose box codec the REC outputs use (the one the run used; default: MiniGPT-v2's "
+      "codec, minigptv2)")(
       "box-codec", po::value(&box_codec),
       "REC output format, instead of the model config's: minigptv2 | unit_floats | grid1000")(
       "threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")(
@@ -67,11 +67,12 @@ int RunScore(const std::vector<std::string>& args) {
   if (!data_root) return Fail(data_root.error().message);
   ScoringOptions scoring;
   scoring.max_threads = threads;
-  if (box_codec.empty()) {
-    auto model = LoadModelProfile(model_config.empty() ? catalog->DefaultModelConfig() : std::filesystem::path(model_config));
+  if (box_codec.empty() && !model_config.empty()) {
+    auto model = LoadModelProfile(model_config);
     if (!model) return Fail(model.error().message);
     box_codec = model->box_codec;
   }
+  if (box_codec.empty()) box_codec = "minigptv2";  // MiniGPT-v2's own outputs
   scoring.box_codec = box_codec;
   auto score = ScoreTaskPredictions(**task, *data_root, predictions_path, *dialect, scoring);
   if (!score) return Fail(score.error().message);

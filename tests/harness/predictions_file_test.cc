@@ -125,18 +125,43 @@ TEST_F(PredictionsFileTest, ReadsTheMiniGptV2OkvqaAnswerFileAndDetectsItsFormat)
   EXPECT_NE(duplicate.error().message.find("dup.json:2: duplicate id 1"), std::string::npos);
 }
 
-TEST_F(PredictionsFileTest, MatchingFindsMissingPredictionsAndRejectsUnknownIds) {
+TEST_F(PredictionsFileTest, StreamingOntoSamplesFindsMissingPredictionsAndRejectsUnknownIds) {
   const auto path = Write("p.jsonl", "{\"id\": 0, \"output\": \"a\"}\n{\"id\": 2, \"output\": \"b\"}\n");
-  auto file = ReadPredictionsJsonl(path);
-  ASSERT_TRUE(file.ok());
-  auto matched = MatchPredictions(*file, {"0", "1", "2"});
-  ASSERT_TRUE(matched.ok());
-  EXPECT_EQ((*matched)[0]->output, "a");
-  EXPECT_EQ((*matched)[1], nullptr);
-  EXPECT_EQ((*matched)[2]->output, "b");
-  auto unknown = MatchPredictions(*file, {"0", "1"});
+  std::vector<std::string> outputs(3);
+  auto attach = [&](std::size_t i, PredictionRecord& record) { outputs.at(i) = record.output; };
+  auto lines = StreamPredictionsToSamples(path, {"0", "1", "2"}, attach);
+  ASSERT_TRUE(lines.ok()) << lines.error().message;
+  EXPECT_EQ(*lines, (std::vector<std::size_t>{1, 0, 2}));
+  EXPECT_EQ(outputs, (std::vector<std::string>{"a", "", "b"}));
+  auto unknown = StreamPredictionsToSamples(path, {"0", "1"}, attach);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().message, path.string() + ":2: id 2 matches no sample of the task");
+}
+
+// Out of task order (found through the index), in task order (the position
+// after the last one) and an id given twice come out the same way for both
+// formats.
+TEST_F(PredictionsFileTest, StreamingOntoSamplesInAnyOrderAndRejectingASecondUse) {
+  const std::vector<std::string_view> ids = {"10", "11", "12", "13"};
+  std::vector<std::string> outputs(ids.size());
+  auto attach = [&](std::size_t i, PredictionRecord& record) { outputs.at(i) = std::move(record.output); };
+  const auto jsonl = Write("shuffled.jsonl",
+                           "{\"id\": 12, \"output\": \"c\"}\n{\"id\": \"13\", \"output\": \"d\"}\n"
+                           "{\"id\": 10, \"output\": \"a\"}\n");
+  auto lines = StreamPredictionsToSamples(jsonl, ids, attach);
+  ASSERT_TRUE(lines.ok()) << lines.error().message;
+  EXPECT_EQ(*lines, (std::vector<std::size_t>{3, 0, 1, 2}));
+  EXPECT_EQ(outputs, (std::vector<std::string>{"a", "", "c", "d"}));
+  const auto answers = Write("twice.json",
+                             R"([{"answer": "x", "question_id": 11}, {"answer": "y", "question_id": 12},)"
+                             R"( {"answer": "z", "question_id": 11}])");
+  auto twice = StreamPredictionsToSamples(answers, ids, attach);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().message, answers.string() + ":3: duplicate id 11 (first on line 1)");
+  auto directory = StreamPredictionsToSamples(dir_.path(), ids, attach);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_NE(directory.error().message.find("a directory, not a regular file"), std::string::npos)
+      << directory.error().message;
 }
 
 }  // namespace
