@@ -59,6 +59,36 @@ TEST_F(JsonStreamTest, StreamsTheNamedArraysOfAnObjectAndSkipsTheRest) {
   EXPECT_EQ(seen_[1], "1:-2:\xc3\xa9@3/137");
 }
 
+// The scanner finds a string's end eight bytes at a time: quotes, escaped
+// quotes and backslashes at every offset of a word, strings of every length
+// up to three words, and brackets inside strings, all delimit as simdjson
+// reads them.
+TEST_F(JsonStreamTest, StringsOfEveryLengthAndEscapeOffsetDelimitElements) {
+  std::string text = "[";
+  std::vector<std::string> names;
+  for (std::size_t length = 0; length <= 24; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      std::string raw(length, 'x'), decoded(length, 'x');
+      for (const auto& [escape, value] : {std::pair{"\\\"", "\""}, std::pair{"\\\\", "\\"},
+                                          std::pair{"]}", "]}"}}) {
+        std::string r = raw, d = decoded;
+        r.insert(at, escape);
+        d.insert(at, value);
+        if (names.size() > 0) text += ",";
+        text += "{\"id\": " + std::to_string(names.size()) + ", \"name\": \"" + r + "\"}";
+        names.push_back(d);
+      }
+    }
+  }
+  text += "]";
+  ASSERT_TRUE(StreamJsonArray(Write("strings.json", text), Collect()).ok());
+  ASSERT_EQ(seen_.size(), names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string prefix = std::to_string(i) + ":" + std::to_string(i) + ":" + names[i] + "@";
+    EXPECT_EQ(seen_[i].substr(0, prefix.size()), prefix);
+  }
+}
+
 TEST_F(JsonStreamTest, ElementsLargerThanOneBlockAndManyElementsStream) {
   std::string text = "[";
   const std::string long_name(3 << 20, 'x');  // longer than the 1 MiB read block
