@@ -32,9 +32,11 @@ struct LoaderInput {
   std::string task;                 // for messages
   std::filesystem::path data_root;  // --data-root
   nlohmann::json options;           // the task's loader_options (null = none)
-  // False when the caller only scores: a loader may then leave
-  // Sample::image_candidates empty (they are many paths per sample).
-  bool with_images = true;
+  // False when the caller only scores: a loader may then leave empty what
+  // only the model's requests use, Sample::image_candidates (many paths per
+  // sample) and Sample::fields (the prompt's values), and need not keep
+  // that text while reading (it still checks it).
+  bool for_model = true;
 };
 
 // Adds to one sample's metric input what its References do not hold (CHAIR:
@@ -94,9 +96,10 @@ bool RegisterLoader(const std::string& name, LoaderEntry entry);
 // sample, ids unique (a duplicate is an error naming both positions), and the
 // count equal to config.expected_count (a mismatch is a warning). Sets
 // image_roots to the data root and the config's loader_options.image_dirs.
-// `with_images` = false lets loaders skip image candidates (LoaderInput).
+// `for_model` = false lets loaders skip image candidates and prompt fields
+// (LoaderInput).
 Result<LoadedSamples> LoadTaskSamples(const TaskConfig& config, const std::filesystem::path& data_root,
-                                      bool with_images = true);
+                                      bool for_model = true);
 
 // The first path of sample.image_candidates that is a regular file inside
 // one of `image_roots` (LoadedSamples::image_roots; empty = anywhere), or an

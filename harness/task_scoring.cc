@@ -87,7 +87,7 @@ Result<MetricReport> ScoreSamples(const TaskConfig& task, const std::filesystem:
 Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesystem::path& data_root,
                                        const std::filesystem::path& predictions_path, Dialect dialect,
                                        const ScoringOptions& options) {
-  auto loaded = LoadTaskSamples(task, data_root, /*with_images=*/false);
+  auto loaded = LoadTaskSamples(task, data_root, /*for_model=*/false);
   if (!loaded) return loaded.error();
   TaskScore score;
   score.task = task.name;

@@ -108,8 +108,11 @@ struct Question {
   std::string question;
 };
 
-Result<std::vector<Question>> ReadQuestions(const std::filesystem::path& path) {
+// The questions in file order; with `keep_text` false their text is checked
+// but not kept (scoring needs no prompt).
+Result<std::vector<Question>> ReadQuestions(const std::filesystem::path& path, bool keep_text) {
   std::vector<Question> questions;
+  std::string unkept;  // the text of the question being checked when not kept
   auto read = [&](JsonValue& record, std::size_t index, const JsonPosition& at) -> Status {
     Question question;
     bool has_question_id = false, has_image_id = false, has_question = false;
@@ -120,7 +123,7 @@ Result<std::vector<Question>> ReadQuestions(const std::filesystem::path& path) {
                                         : nullptr;
       if (seen == nullptr) return false;
       *seen = true;
-      Status read = key == "question" ? ReadJsonString(member, question.question)
+      Status read = key == "question" ? ReadJsonString(member, keep_text ? question.question : unkept)
                                       : ReadJsonInt(member, key == "question_id" ? question.question_id
                                                                                  : question.image_id);
       if (!read.ok()) return Error{"'" + std::string(key) + "' " + read.message()};
@@ -151,7 +154,7 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
   const auto image_dirs = options.ImageDirs({"coco/val2014", "coco/train2017", "coco/val2017"});
   if (auto status = options.Finish(); !status) return Error{status.message()};
 
-  auto questions = ReadQuestions(questions_path);
+  auto questions = ReadQuestions(questions_path, input.for_model);
   if (!questions) return questions.error();
   auto answers = ReadAnswers(annotations_path, questions->size());
   if (!answers) return answers.error();
@@ -167,11 +170,11 @@ Result<LoadedSamples> LoadOkvqa(const LoaderInput& input) {
     }
     Sample sample;
     sample.id = question.question_id;
-    if (input.with_images) {
+    if (input.for_model) {
       sample.image_candidates =
           CocoCandidates(image_dirs, options.ImageDirsGiven(), "val2014", question.image_id);
+      sample.fields["question"] = std::move(question.question);
     }
-    sample.fields["question"] = std::move(question.question);
     Annotation& annotation = found->second;
     sample.references.answers = std::move(annotation.answers);
     sample.references.question_type = std::move(annotation.question_type);

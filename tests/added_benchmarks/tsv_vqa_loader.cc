@@ -40,7 +40,7 @@ Result<LoadedSamples> LoadTsvVqa(const LoaderInput& input) {
     }
     Sample sample;
     sample.id = IdFromText(columns[0]);
-    if (input.with_images) sample.image_candidates = ImageCandidates(image_dirs, {columns[1]});
+    if (input.for_model) sample.image_candidates = ImageCandidates(image_dirs, {columns[1]});
     sample.fields["question"] = columns[2];
     sample.references.answers = Split(columns[3], '|');
     loaded.samples.push_back(std::move(sample));
