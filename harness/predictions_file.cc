@@ -97,7 +97,7 @@ Status ReadId(JsonValue& value, ParsedPrediction& out) {
 Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
   ParsedPrediction parsed;
   PredictionRecord& prediction = parsed.record;
-  std::optional<std::string> id_error, output_error;
+  std::optional<std::string> id_error;
   bool has_id = false, has_output = false;
   std::string field_error;
   auto wrong_type = [&](const char* key, const std::string& got) {
@@ -211,12 +211,14 @@ Result<ParsedPrediction> ParseAnswerEntry(JsonValue& entry) {
   return parsed;
 }
 
-// Hands each prediction `parse` reads from the elements of a file to `each`.
+// Hands each prediction `parse` reads from the elements of a file to `each`;
+// `line_offset` turns the stream's element index into the 1-based line
+// (JSONL: 0, the index is the line) or entry (array: 1).
 template <typename Parse>
 JsonElementFn Deliver(const std::filesystem::path& path, Parse parse, const PredictionFn& each,
-                      std::size_t first_line) {
-  return [&path, parse, &each, first_line](JsonValue& element, std::size_t index, const JsonPosition&) -> Status {
-    const std::size_t line = index + first_line;
+                      std::size_t line_offset) {
+  return [&path, parse, &each, line_offset](JsonValue& element, std::size_t index, const JsonPosition&) -> Status {
+    const std::size_t line = index + line_offset;
     auto prediction = parse(element);
     if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
     return each(prediction->record, prediction->id, line);
@@ -226,7 +228,6 @@ JsonElementFn Deliver(const std::filesystem::path& path, Parse parse, const Pred
 }  // namespace
 
 Status StreamPredictionsJsonl(const std::filesystem::path& path, const PredictionFn& each) {
-  // StreamJsonLines counts lines from 1 already.
   return StreamJsonLines(path, Deliver(path, ParseHarnessPrediction, each, 0));
 }
 

@@ -23,14 +23,15 @@ std::string RecordWhere(const std::filesystem::path& path, const JsonPosition& a
 }
 
 // The answer strings of one record's "answers" array, in order, into `out`
-// at its exact size; `scratch` is working space kept between records (so
-// that growing it allocates only for the first records).
+// at its exact size; `scratch` is working space kept between records (it
+// grows for the first records only).
 Status ReadAnswerList(JsonValue& value, std::vector<std::string>& scratch, std::vector<std::string>& out) {
   simdjson::ondemand::array list;
   if (value.get_array().get(list) != simdjson::SUCCESS) {
     return Error{"'answers' must be an array, got " + DescribeJsonValue(value)};
   }
-  std::size_t k = 0;  // answers read; scratch[k..] are left-overs of earlier records
+  scratch.clear();  // keeps its capacity
+  std::size_t k = 0;
   for (auto item : list) {
     JsonValue entry;
     if (auto error = item.get(entry))
@@ -46,14 +47,10 @@ Status ReadAnswerList(JsonValue& value, std::vector<std::string>& scratch, std::
     });
     if (status.ok() && !found) status = Error{"'answer' is missing"};
     if (!status.ok()) return Error{"answers[" + std::to_string(k) + "]: " + status.message()};
-    if (k < scratch.size()) {
-      scratch[k].swap(answer);
-    } else {
-      scratch.push_back(std::move(answer));
-    }
+    scratch.push_back(std::move(answer));
     ++k;
   }
-  out.assign(std::make_move_iterator(scratch.begin()), std::make_move_iterator(scratch.begin() + k));
+  out.assign(std::make_move_iterator(scratch.begin()), std::make_move_iterator(scratch.end()));
   return {};
 }
 
