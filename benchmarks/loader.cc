@@ -19,7 +19,8 @@ namespace {
 // the earlier and the later sample of the repeated id whose later sample
 // comes first; nullopt when all differ. Sorts `ids`.
 template <typename Id>
-std::optional<std::pair<std::size_t, std::size_t>> FirstRepeat(std::vector<std::pair<Id, std::uint32_t>>& ids) {
+std::optional<std::pair<std::size_t, std::size_t>> FirstRepeat(
+    std::vector<std::pair<Id, std::uint32_t>>& ids) {
   std::sort(ids.begin(), ids.end());
   std::optional<std::pair<std::size_t, std::size_t>> repeated;
   for (std::size_t k = 1; k < ids.size(); ++k) {
@@ -35,7 +36,7 @@ std::optional<std::pair<std::size_t, std::size_t>> FirstRepeat(std::vector<std::
 // that earlier one (1 and "1" differ); nullopt when every id differs. By
 // sorting: 200,000 OK-VQA ids are not put into a hash map one node each.
 std::optional<std::pair<std::size_t, std::size_t>> FirstRepeatedId(const std::vector<Sample>& samples) {
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> numbers;  // unsigned integer ids
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> numbers;   // unsigned integer ids
   std::vector<std::pair<std::string_view, std::uint32_t>> texts;  // string ids (views into the samples)
   std::vector<std::pair<std::string, std::uint32_t>> others;      // the dumps of any other (rare)
   for (std::size_t i = 0; i < samples.size(); ++i) {

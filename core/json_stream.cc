@@ -36,7 +36,8 @@ const char* FindQuoteOrBackslash(const char* p, const char* end) {
       const std::uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
       // A byte's high bit is set where the byte was zero (exact for the
       // lowest such byte, which is the one taken).
-      const std::uint64_t hits = ((quote - kOnes) & ~quote & kHighs) | ((backslash - kOnes) & ~backslash & kHighs);
+      const std::uint64_t hits =
+          ((quote - kOnes) & ~quote & kHighs) | ((backslash - kOnes) & ~backslash & kHighs);
       if (hits != 0) return p + (std::countr_zero(hits) >> 3);
     }
   }

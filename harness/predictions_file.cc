@@ -160,13 +160,15 @@ Result<ParsedPrediction> ParseHarnessPrediction(JsonValue& record) {
       return false;
     }
     if (key == "token_ids") return array("token_ids", ReadInts(value, prediction.token_ids));
-    if (key == "candidates_nll") return array("candidates_nll", ReadDoubles(value, prediction.candidates_nll));
+    if (key == "candidates_nll")
+      return array("candidates_nll", ReadDoubles(value, prediction.candidates_nll));
     if (key == "candidates_tokens")
       return array("candidates_tokens", ReadCounts(value, prediction.choice_detail.tokens));
     if (key == "split_nll") return array("split_nll", ReadDoubles(value, prediction.choice_detail.split_nll));
     if (key == "split_tokens")
       return array("split_tokens", ReadCounts(value, prediction.choice_detail.split_tokens));
-    if (key == "prompt_positions") return small_int("prompt_positions", prediction.choice_detail.prompt_positions);
+    if (key == "prompt_positions")
+      return small_int("prompt_positions", prediction.choice_detail.prompt_positions);
     if (key == "padding_tokens") return small_int("padding_tokens", prediction.choice_detail.padding_tokens);
     if (key == "attempts") return small_int("attempts", prediction.attempts);
     if (key == "p_yes") return probability("p_yes", prediction.p_yes);
@@ -217,7 +219,8 @@ Result<ParsedPrediction> ParseAnswerEntry(JsonValue& entry) {
 template <typename Parse>
 JsonElementFn Deliver(const std::filesystem::path& path, Parse parse, const PredictionFn& each,
                       std::size_t line_offset) {
-  return [&path, parse, &each, line_offset](JsonValue& element, std::size_t index, const JsonPosition&) -> Status {
+  return [&path, parse, &each, line_offset](JsonValue& element, std::size_t index,
+                                            const JsonPosition&) -> Status {
     const std::size_t line = index + line_offset;
     auto prediction = parse(element);
     if (!prediction.ok()) return Error{Where(path, line) + prediction.error().message};
@@ -260,16 +263,17 @@ namespace {
 Result<PredictionsFile> Collect(const std::filesystem::path& path,
                                 Status (*stream)(const std::filesystem::path&, const PredictionFn&)) {
   PredictionsFile file{path, {}, {}, {}};
-  Status status = stream(path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
-    const auto [it, added] = file.index_by_id.emplace(id, file.predictions.size());
-    if (!added) {
-      return Error{Where(path, line) + "duplicate id " + id + " (first on line " +
-                   std::to_string(file.lines[it->second]) + ")"};
-    }
-    file.predictions.push_back(std::move(record));
-    file.lines.push_back(line);
-    return {};
-  });
+  Status status =
+      stream(path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
+        const auto [it, added] = file.index_by_id.emplace(id, file.predictions.size());
+        if (!added) {
+          return Error{Where(path, line) + "duplicate id " + id + " (first on line " +
+                       std::to_string(file.lines[it->second]) + ")"};
+        }
+        file.predictions.push_back(std::move(record));
+        file.lines.push_back(line);
+        return {};
+      });
   if (!status.ok()) return Error{status.message()};
   return file;
 }
@@ -296,8 +300,8 @@ Result<std::vector<std::size_t>> StreamPredictionsToSamples(
   // last one found is tried first, the index is built on the first miss.
   std::unordered_map<std::string_view, std::size_t> index;
   std::size_t next = 0;
-  Status status =
-      StreamPredictionsFile(path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
+  Status status = StreamPredictionsFile(
+      path, [&](PredictionRecord& record, const std::string& id, std::size_t line) -> Status {
         std::size_t position = next;
         if (position >= sample_ids.size() || sample_ids[position] != id) {
           if (index.empty()) {
@@ -305,7 +309,8 @@ Result<std::vector<std::size_t>> StreamPredictionsToSamples(
             for (std::size_t i = 0; i < sample_ids.size(); ++i) index.emplace(sample_ids[i], i);
           }
           const auto it = index.find(id);
-          if (it == index.end()) return Error{Where(path, line) + "id " + id + " matches no sample of the task"};
+          if (it == index.end())
+            return Error{Where(path, line) + "id " + id + " matches no sample of the task"};
           position = it->second;
         }
         if (lines[position] != 0) {

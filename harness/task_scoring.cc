@@ -103,13 +103,15 @@ Result<TaskScore> ScoreTaskPredictions(const TaskConfig& task, const std::filesy
   std::vector<std::string_view> ids;
   ids.reserve(inputs->samples.size());
   for (const MetricSample& input : inputs->samples) ids.push_back(input.id);
-  auto lines = StreamPredictionsToSamples(predictions_path, ids, [&](std::size_t i, PredictionRecord& record) {
-    AttachPrediction(std::move(record), inputs->samples[i]);
-  });
+  auto lines =
+      StreamPredictionsToSamples(predictions_path, ids, [&](std::size_t i, PredictionRecord& record) {
+        AttachPrediction(std::move(record), inputs->samples[i]);
+      });
   if (!lines) return lines.error();
   std::vector<bool> has(lines->size());
   for (std::size_t i = 0; i < lines->size(); ++i) has[i] = (*lines)[i] != 0;
-  if (Status status = CheckMissing(has, predictions_path.string(), *inputs, &score.missing_predictions); !status)
+  if (Status status = CheckMissing(has, predictions_path.string(), *inputs, &score.missing_predictions);
+      !status)
     return Error{task.name + ": " + status.message()};
 
   auto report = Score(task.metric, dialect, inputs->samples, inputs->options);

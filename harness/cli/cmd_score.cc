@@ -45,10 +45,11 @@ int RunScore(const std::vector<std::string>& args) {
       "threads", po::value(&threads), "scoring threads (0 = all); results do not depend on it")(
       "configs", po::value(&configs), "configs folder");
   po::variables_map values;
-  if (auto stop = ParseCommandOptions("score",
-                                      "vleval score --task T --data-root D --predictions P "
-                                      "[--dialect minigptv2|official] [--model-config FILE] [--per-sample OUT.jsonl]",
-                                      options, {}, args, values, std::cout, std::cerr))
+  if (auto stop =
+          ParseCommandOptions("score",
+                              "vleval score --task T --data-root D --predictions P "
+                              "[--dialect minigptv2|official] [--model-config FILE] [--per-sample OUT.jsonl]",
+                              options, {}, args, values, std::cout, std::cerr))
     return *stop;
   if (auto bad = CheckRange("score", "threads", threads, 0, MaxThreadsOption())) return *bad;
   auto catalog = LoadTaskCatalog(configs);

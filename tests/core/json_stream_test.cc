@@ -69,8 +69,8 @@ TEST_F(JsonStreamTest, StringsOfEveryLengthAndEscapeOffsetDelimitElements) {
   for (std::size_t length = 0; length <= 24; ++length) {
     for (std::size_t at = 0; at <= length; ++at) {
       std::string raw(length, 'x'), decoded(length, 'x');
-      for (const auto& [escape, value] : {std::pair{"\\\"", "\""}, std::pair{"\\\\", "\\"},
-                                          std::pair{"]}", "]}"}}) {
+      for (const auto& [escape, value] :
+           {std::pair{"\\\"", "\""}, std::pair{"\\\\", "\\"}, std::pair{"]}", "]}"}}) {
         std::string r = raw, d = decoded;
         r.insert(at, escape);
         d.insert(at, value);

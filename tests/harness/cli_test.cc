@@ -160,8 +160,8 @@ TEST(Cli, ScoreTakesTheBoxCodecFromTheModelConfigUnlessBoxCodecIsGiven) {
       out << nlohmann::json{{"id", i}, {"output", output}}.dump() << "\n";
     }
   }
-  const std::string score = "score --task refcoco_val --data-root " + mini.string() + " --predictions " +
-                            predictions.string();
+  const std::string score =
+      "score --task refcoco_val --data-root " + mini.string() + " --predictions " + predictions.string();
   auto accuracy = [](const testing::CommandResult& result) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return result.exit_code == 0 ? nlohmann::json::parse(result.out)["metrics"]["acc@0.5"].get<double>() : -1;

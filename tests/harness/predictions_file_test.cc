@@ -85,8 +85,9 @@ TEST_F(PredictionsFileTest, FieldsAfterAWrongTypedFieldAreReadOnce) {
     const std::string line = R"({"id": "a", "output": "x", "p_yes": "bad", )" + later + "}\n";
     auto read = ReadPredictionsJsonl(Write("later.jsonl", line));
     ASSERT_FALSE(read.ok()) << line;
-    EXPECT_NE(read.error().message.find("later.jsonl:1: sample a: field \"p_yes\" has the wrong type: \"bad\""),
-              std::string::npos)
+    EXPECT_NE(
+        read.error().message.find("later.jsonl:1: sample a: field \"p_yes\" has the wrong type: \"bad\""),
+        std::string::npos)
         << read.error().message;
   }
   auto range = ReadPredictionsJsonl(
@@ -152,9 +153,9 @@ TEST_F(PredictionsFileTest, StreamingOntoSamplesInAnyOrderAndRejectingASecondUse
   ASSERT_TRUE(lines.ok()) << lines.error().message;
   EXPECT_EQ(*lines, (std::vector<std::size_t>{3, 0, 1, 2}));
   EXPECT_EQ(outputs, (std::vector<std::string>{"a", "", "c", "d"}));
-  const auto answers = Write("twice.json",
-                             R"([{"answer": "x", "question_id": 11}, {"answer": "y", "question_id": 12},)"
-                             R"( {"answer": "z", "question_id": 11}])");
+  const auto answers =
+      Write("twice.json", R"([{"answer": "x", "question_id": 11}, {"answer": "y", "question_id": 12},)"
+                          R"( {"answer": "z", "question_id": 11}])");
   auto twice = StreamPredictionsToSamples(answers, ids, attach);
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().message, answers.string() + ":3: duplicate id 11 (first on line 1)");

@@ -36,9 +36,10 @@ TEST_F(RunPlanNotes, AnIdentifierTheModelConfigDoesNotListIsNotedPerEntry) {
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   const auto notes = NotesWith(*plan, "does not list the identifier");
   ASSERT_EQ(notes.size(), 2u);
-  EXPECT_EQ(notes[0],
-            "entry 'okvqa@[affect]': model config 'minigptv2-7b' does not list the identifier [affect] (it lists "
-            "[vqa] [refer] [caption] [grounding] [identify] [detection]); the prompts carry it as given");
+  EXPECT_EQ(
+      notes[0],
+      "entry 'okvqa@[affect]': model config 'minigptv2-7b' does not list the identifier [affect] (it lists "
+      "[vqa] [refer] [caption] [grounding] [identify] [detection]); the prompts carry it as given");
   EXPECT_NE(notes[1].find("entry 'refcoco_val@[affect]'"), std::string::npos) << notes[1];
 }
 
